@@ -1,0 +1,108 @@
+/**
+ * The operator's settings file (static/settings.json): schema, defaults and a reader whose every
+ * error names the field and the value it expects. No Lightning imports.
+ */
+import * as v from 'valibot'
+import { HttpUrlSchema } from '../feed/schema'
+import { KEY_PRESET_NAMES } from './keyPresets'
+
+const KeyActionSchema = v.picklist([
+  'Back',
+  'Enter',
+  'Menu',
+  'Left',
+  'Up',
+  'Right',
+  'Down',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'Exit',
+  'Info',
+])
+export type KeyAction = v.InferOutput<typeof KeyActionSchema>
+
+/** A base URL may be absolute or relative to the page (the mocked feed is served from the same host). */
+const BaseUrlSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.check((s) => {
+    try {
+      const u = new URL(s, 'http://relative.invalid/')
+      return u.protocol === 'http:' || u.protocol === 'https:'
+    } catch {
+      return false
+    }
+  }, 'an http(s) URL, absolute or relative to the page, e.g. "https://feed.example.cn/gov"'),
+)
+
+export const SettingsSchema = v.object({
+  feedBaseUrl: BaseUrlSchema,
+  progressApiUrl: BaseUrlSchema,
+  regionCode: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'a 6- to 12-digit division code, e.g. "431025"')),
+  resolution: v.optional(v.picklist([720, 1080]), 1080),
+  language: v.optional(v.picklist(['zh-CN', 'en']), 'zh-CN'),
+  operator: v.optional(
+    v.object({
+      name: v.optional(v.pipe(v.string(), v.maxLength(40)), ''),
+      logo: v.optional(v.pipe(v.string(), v.maxLength(300))),
+      accentColor: v.optional(
+        v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'a colour as "#RRGGBB", e.g. "#C8102E"')),
+      ),
+    }),
+    {},
+  ),
+  keyPreset: v.optional(v.picklist(KEY_PRESET_NAMES), 'generic'),
+  /** keyCode → action, merged over the preset: { "461": "Back" }. */
+  keys: v.optional(
+    v.record(v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'a numeric keyCode such as "461"')), KeyActionSchema),
+    {},
+  ),
+  portalUrl: v.optional(HttpUrlSchema),
+  refreshIntervalMinutes: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(1440)), 30),
+  requestTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(60000)), 8000),
+  /** Feed images load only from these hosts (exact host names). Empty: no feed images. */
+  imageHosts: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name'))), []),
+  fontFace: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(80)), 'sans-serif'),
+})
+
+export type Settings = v.InferOutput<typeof SettingsSchema>
+
+export class SettingsError extends Error {
+  constructor(
+    readonly field: string,
+    readonly expected: string,
+    readonly received: string,
+  ) {
+    super(`settings.json: "${field}" should be ${expected}; got ${received}`)
+    this.name = 'SettingsError'
+  }
+}
+
+function describeExpected(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'check' || issue.type === 'regex') return issue.message
+  if (issue.type === 'picklist') return `one of ${issue.expected ?? ''}`
+  if (issue.type === 'min_value' || issue.type === 'max_value') return `a number ${issue.expected ?? ''}`
+  return issue.expected ?? issue.type
+}
+
+/** Validates parsed settings; throws SettingsError naming the first wrong field. */
+export function readSettings(raw: unknown): Settings {
+  const result = v.safeParse(SettingsSchema, raw)
+  if (result.success) return result.output
+  const issue = result.issues[0]
+  const field = (issue.path ?? []).map((p) => String(p.key)).join('.') || '(the whole file)'
+  const received = issue.path?.length ? JSON.stringify(issue.input) ?? 'nothing' : issue.received
+  throw new SettingsError(field, describeExpected(issue), received)
+}
+
+/** Settings text → Settings; a file that is not JSON is also a clear SettingsError. */
+export function parseSettingsText(text: string): Settings {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new SettingsError('(the whole file)', 'valid JSON', error instanceof Error ? error.message : 'unreadable')
+  }
+  return readSettings(raw)
+}
