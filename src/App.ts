@@ -1,0 +1,121 @@
+/**
+ * The root component: router, global keys (Back, Home, the exit question), the status strip, and the
+ * bridge that tells the active page when the feed changed.
+ */
+import { Accessibility, Lightning, Router } from '@lightningjs/sdk'
+import { ExitDialog } from './components/ExitDialog'
+import { StatusStrip } from './components/StatusStrip'
+import { t } from './i18n/strings'
+import { routes } from './routes'
+import { services } from './services'
+import { palette, type } from './theme/tokens'
+import { textPatch } from './components/text'
+import type { FeedIndex } from './feed/schema'
+import type { FeedStatus } from './feed/repository'
+
+/** A page that wants to redraw when the index changes. */
+interface FeedAwarePage {
+  onFeed(index: FeedIndex | undefined, status: FeedStatus, now: number): void
+}
+
+function isFeedAware(page: unknown): page is FeedAwarePage {
+  return typeof (page as Partial<FeedAwarePage> | null)?.onFeed === 'function'
+}
+
+export interface AppTemplateSpec extends Router.App.TemplateSpec {
+  Background: object
+  StatusStrip: typeof StatusStrip
+  Exit: typeof ExitDialog
+}
+
+const { Announcer } = Accessibility
+
+export class App extends Router.App<AppTemplateSpec> {
+  private firstContentMarked = false
+  private exitOpen = false
+
+  static override _template(): Lightning.Component.Template<AppTemplateSpec> {
+    return {
+      ...super._template(),
+      Background: { w: 1920, h: 1080, rect: true, color: palette.background, zIndex: -1 },
+      Loading: {
+        rect: true,
+        w: 1920,
+        h: 1080,
+        color: palette.background,
+        visible: false,
+        zIndex: 99,
+        Label: { mount: 0.5, x: 960, y: 540, text: textPatch(t('status.loading'), { size: type.heading }) },
+      },
+      StatusStrip: { type: StatusStrip, zIndex: 50 },
+      Exit: { type: ExitDialog, zIndex: 100, visible: false },
+    }
+  }
+
+  override _setup(): void {
+    const { repository, settings, preferences } = services()
+    Announcer.enabled = preferences.readAloud
+    Router.startRouter(routes(), this)
+    repository.subscribe((status) => this.onFeedStatus(status))
+    void repository.start({ revalidateDelayMs: 3000 }).then((status) => this.onFeedStatus(status))
+    repository.startBackgroundRefresh()
+    ;(this.tag('Exit') as ExitDialog).onAnswer = (leave) => this.answerExit(leave)
+    this.onFeedStatus(repository.status())
+    void settings
+  }
+
+  private onFeedStatus(status: FeedStatus): void {
+    const { repository, now } = services()
+    ;(this.tag('StatusStrip') as StatusStrip).show(status, now())
+    const page = Router.getActivePage()
+    if (isFeedAware(page)) page.onFeed(repository.index(), status, now())
+    if (!this.firstContentMarked && repository.index()) {
+      this.firstContentMarked = true
+      // Marked on the frame after the content was patched in: that is when it is on screen.
+      this.stage.once('frameEnd', () => performance.mark('app:first-content'))
+    }
+  }
+
+  override _focusChange(): void {
+    Announcer.onFocusChange(this.application.focusPath)
+  }
+
+  /** Back with an empty history: from a deep link go Home; on Home ask before leaving. */
+  override _handleAppClose(): void {
+    if (Router.getActiveHash() !== 'home') {
+      Router.navigate('home', false)
+      return
+    }
+    this.exitOpen = true
+    const exit = this.tag('Exit') as ExitDialog
+    exit.open()
+    this._setState('Exit')
+  }
+
+  private answerExit(leave: boolean): void {
+    this.exitOpen = false
+    ;(this.tag('Exit') as ExitDialog).close()
+    this._setState('')
+    Router.focusPage()
+    if (!leave) return
+    const portal = services().settings.portalUrl
+    if (portal) window.location.href = portal
+    else (this.application as unknown as { closeApp(): void }).closeApp()
+  }
+
+  /** The remote's Home key (where a box has one) always returns to the channel's Home. */
+  _handleHome(): void {
+    if (!this.exitOpen) Router.navigate('home')
+  }
+
+  static override _states(): Lightning.Component.Constructor[] {
+    return [
+      ...super._states(),
+      class Exit extends this {
+        override _getFocused(): Lightning.Component | undefined {
+          return this.tag('Exit') as ExitDialog
+        }
+      },
+    ] as Lightning.Component.Constructor[]
+  }
+}

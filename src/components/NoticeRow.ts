@@ -1,0 +1,77 @@
+/** One notice in a list: pinned mark, title (two lines at most), category, publisher and date. */
+import { Lightning } from '@lightningjs/sdk'
+import type { NoticeSummary } from '../feed/schema'
+import { formatDate } from '../i18n/format'
+import { t } from '../i18n/strings'
+import { iconTexture } from '../theme/icons'
+import { focusStyle, palette, type } from '../theme/tokens'
+import type { ListRow } from './FocusList'
+import { textPatch } from './text'
+
+export interface NoticeRowTemplateSpec extends Lightning.Component.TemplateSpec {
+  Background: object
+  Pin: object
+  Title: object
+  Meta: object
+}
+
+const HEIGHT = 150
+
+export class NoticeRow
+  extends Lightning.Component<NoticeRowTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<NoticeRowTemplateSpec>, ListRow
+{
+  static readonly height = HEIGHT
+  private notice: NoticeSummary | undefined
+
+  static override _template(): Lightning.Component.Template<NoticeRowTemplateSpec> {
+    return {
+      h: HEIGHT,
+      Background: {
+        x: focusStyle.outline,
+        y: 6,
+        h: HEIGHT - 12,
+        rect: true,
+        color: palette.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
+      },
+      Pin: { x: 28, y: 24, w: 44, h: 44, visible: false },
+      Title: { x: 88, y: 14 },
+      Meta: { x: 88, y: 96 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline })
+  }
+
+  setItem(item: unknown): void {
+    const notice = item as NoticeSummary
+    this.notice = notice
+    const width = this.w - 140
+    this.tag('Pin')?.patch({ visible: notice.pinned, texture: iconTexture('pin') })
+    const title = notice.pinned ? `【${t('notices.pinned')}】${notice.title}` : notice.title
+    this.tag('Title')?.patch({ text: textPatch(title, { size: type.label, width, maxLines: 1 }) })
+    const meta = `${notice.category} · ${notice.publisher} · ${formatDate(notice.publishedAt)}`
+    this.tag('Meta')?.patch({ text: textPatch(meta, { size: type.hint, width, maxLines: 1, color: palette.textMuted }) })
+  }
+
+  /** Read aloud by the Announcer when focused. */
+  get announce(): string {
+    return this.notice ? `${this.notice.title}，${this.notice.publisher}，${formatDate(this.notice.publishedAt)}` : ''
+  }
+
+  override _focus(): void {
+    this.tag('Background')?.patch({ color: palette.focus })
+    this.tag('Title')?.patch({ color: palette.focusText })
+    this.tag('Meta')?.patch({ color: palette.focusText })
+    this.tag('Pin')?.patch({ color: palette.focusText })
+  }
+
+  override _unfocus(): void {
+    this.tag('Background')?.patch({ color: palette.surface })
+    this.tag('Title')?.patch({ color: palette.text })
+    this.tag('Meta')?.patch({ color: palette.text })
+    this.tag('Pin')?.patch({ color: 0xffffffff })
+  }
+}

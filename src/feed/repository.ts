@@ -1,0 +1,316 @@
+/**
+ * The one place screens get feed data from: stale-while-revalidate over the HTTP client and the cache.
+ * The cached index is shown at once, the network refresh follows and replaces it when newer; a bad
+ * refresh keeps the last good copy. No Lightning imports.
+ */
+import { indexKey, guideKey, noticeKey } from './cacheKeys'
+import type { CachedDoc, FeedCache } from './cache'
+import { parseGuideDetail, parseIndex, parseNoticeDetail, type Parsed, type Problem, type RejectReason } from './document'
+import { HttpError, type HttpClient } from './http'
+import type { FeedIndex, GuideDetail, NoticeDetail } from './schema'
+
+export interface RepositorySettings {
+  feedBaseUrl: string
+  regionCode: string
+  refreshIntervalMinutes: number
+}
+
+/** Why the last refresh did not bring new content. Shown through i18n, never as raw text. */
+export type FailureReason = 'timeout' | 'network' | 'http' | 'not-found' | RejectReason
+
+export interface FeedStatus {
+  /** 'loading' until the first answer from cache or network; 'unavailable' when neither has content. */
+  phase: 'loading' | 'ready' | 'unavailable'
+  /** Where the index on screen came from. */
+  source: 'cache' | 'network' | null
+  /** False after a refresh that could not reach the service. */
+  online: boolean
+  /** When the index on screen was last confirmed by the service (ms since epoch). */
+  lastUpdated?: number
+  lastFailure?: FailureReason
+  /** Items dropped from the index on screen, with their JSON paths. */
+  problems: Problem[]
+  /** The problems of the last rejected document, when a refresh was rejected. */
+  rejected?: Problem[]
+}
+
+export type DetailResult<T> =
+  | { ok: true; value: T; fromCache: boolean }
+  | { ok: false; reason: FailureReason; problems: Problem[] }
+
+export interface RepositoryDeps {
+  settings: RepositorySettings
+  http: HttpClient
+  cache: FeedCache
+  now?: () => number
+  random?: () => number
+  /** Timers are injected so tests drive time without waiting. */
+  setTimer?: (fn: () => void, ms: number) => unknown
+  clearTimer?: (handle: unknown) => void
+  /** Runs work when the box is idle (requestIdleCallback where it exists). */
+  whenIdle?: (fn: () => void) => void
+}
+
+type Listener = (status: FeedStatus) => void
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '')
+}
+
+function defaultWhenIdle(fn: () => void): void {
+  const w = globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => void }
+  if (typeof w.requestIdleCallback === 'function') w.requestIdleCallback(fn, { timeout: 2000 })
+  else setTimeout(fn, 200)
+}
+
+export class FeedRepository {
+  private current: FeedIndex | undefined
+  private currentEtag: string | undefined
+  private state: FeedStatus = { phase: 'loading', source: null, online: true, problems: [] }
+  private readonly listeners = new Set<Listener>()
+  private timer: unknown
+  private refreshing: Promise<FeedStatus> | undefined
+  private readonly now: () => number
+  private readonly random: () => number
+  private readonly setTimer: (fn: () => void, ms: number) => unknown
+  private readonly clearTimer: (handle: unknown) => void
+  private readonly whenIdle: (fn: () => void) => void
+
+  constructor(private readonly deps: RepositoryDeps) {
+    this.now = deps.now ?? Date.now
+    this.random = deps.random ?? Math.random
+    this.setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
+    this.clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
+    this.whenIdle = deps.whenIdle ?? defaultWhenIdle
+  }
+
+  private get base(): string {
+    const { feedBaseUrl, regionCode } = this.deps.settings
+    return `${trimSlash(feedBaseUrl)}/v1/regions/${encodeURIComponent(regionCode)}`
+  }
+
+  index(): FeedIndex | undefined {
+    return this.current
+  }
+
+  status(): FeedStatus {
+    return this.state
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private update(patch: Partial<FeedStatus>): void {
+    this.state = { ...this.state, ...patch }
+    for (const listener of this.listeners) listener(this.state)
+  }
+
+  /**
+   * Shows the cached index at once (when there is one), then revalidates with the service.
+   * Resolves once something can be shown or it is clear nothing can.
+   * `revalidateDelayMs` spreads the warm-start refresh of a county's boxes switched on together.
+   */
+  async start(options: { revalidateDelayMs?: number } = {}): Promise<FeedStatus> {
+    const cached = await this.deps.cache.get<FeedIndex>(indexKey(this.deps.settings.regionCode))
+    if (cached) {
+      this.current = cached.value
+      this.currentEtag = cached.etag
+      this.update({ phase: 'ready', source: 'cache', lastUpdated: cached.fetchedAt })
+      const delay = options.revalidateDelayMs ?? 0
+      if (delay > 0) this.setTimer(() => void this.refresh(), Math.floor(this.random() * delay))
+      else void this.refresh()
+      return this.state
+    }
+    return this.refresh()
+  }
+
+  /** One conditional request for index.json; concurrent callers share it. */
+  refresh(): Promise<FeedStatus> {
+    if (!this.refreshing) {
+      this.refreshing = this.doRefresh().finally(() => {
+        this.refreshing = undefined
+      })
+    }
+    return this.refreshing
+  }
+
+  private async doRefresh(): Promise<FeedStatus> {
+    const url = `${this.base}/index.json`
+    try {
+      const response = await this.deps.http.get(url, { etag: this.current ? this.currentEtag : undefined })
+      if (response.status === 304 && this.current) {
+        this.update({ online: true, lastUpdated: this.now(), lastFailure: undefined })
+        await this.touchIndex(response.maxAgeSeconds)
+        return this.state
+      }
+      if (response.status !== 200) {
+        return this.failed(response.status === 404 ? 'not-found' : 'http', true)
+      }
+      const parsed = parseIndex(response.text)
+      if (!parsed.ok) {
+        this.update({ rejected: parsed.problems })
+        return this.failed(parsed.reason, true)
+      }
+      this.current = parsed.value
+      this.currentEtag = response.etag
+      const fetchedAt = this.now()
+      this.update({
+        phase: 'ready',
+        source: 'network',
+        online: true,
+        lastUpdated: fetchedAt,
+        lastFailure: undefined,
+        problems: parsed.problems,
+        rejected: undefined,
+      })
+      await this.deps.cache.put<FeedIndex>(indexKey(this.deps.settings.regionCode), {
+        value: parsed.value,
+        etag: response.etag,
+        fetchedAt,
+        maxAgeSeconds: response.maxAgeSeconds,
+        schemaVersion: parsed.value.schemaVersion,
+        kind: 'index',
+      })
+      return this.state
+    } catch (error) {
+      const reason: FailureReason = error instanceof HttpError ? error.kind : 'network'
+      return this.failed(reason, false)
+    }
+  }
+
+  /** A 304 confirms the cached copy: its fetch time moves on so "updated at" tells the truth. */
+  private async touchIndex(maxAgeSeconds: number | undefined): Promise<void> {
+    const key = indexKey(this.deps.settings.regionCode)
+    const cached = await this.deps.cache.get<FeedIndex>(key)
+    if (cached) await this.deps.cache.put<FeedIndex>(key, { ...cached, fetchedAt: this.now(), maxAgeSeconds })
+  }
+
+  /** The service answered (reachable) or did not (offline); either way the last good index stays. */
+  private failed(reason: FailureReason, reachable: boolean): FeedStatus {
+    this.update({
+      online: reachable,
+      lastFailure: reason,
+      phase: this.current ? 'ready' : 'unavailable',
+    })
+    return this.state
+  }
+
+  /** Refreshes every `refreshIntervalMinutes`, ±10 % so boxes started together drift apart. */
+  startBackgroundRefresh(): () => void {
+    const schedule = (): void => {
+      // While the service cannot be reached, try again within a minute rather than the full interval.
+      const interval = this.deps.settings.refreshIntervalMinutes * 60_000
+      const base = this.state.online && this.state.phase !== 'unavailable' ? interval : Math.min(interval, 60_000)
+      const delay = Math.round(base * (0.9 + 0.2 * this.random()))
+      this.timer = this.setTimer(() => {
+        void this.refresh().finally(schedule)
+      }, delay)
+    }
+    schedule()
+    return () => this.clearTimer(this.timer)
+  }
+
+  notice(id: string): Promise<DetailResult<NoticeDetail>> {
+    const summary = this.current?.notices.find((n) => n.id === id)
+    return this.detail(
+      noticeKey(this.deps.settings.regionCode, id),
+      `${this.base}/notices/${encodeURIComponent(id)}.json`,
+      parseNoticeDetail,
+      summary?.updatedAt,
+    )
+  }
+
+  guide(id: string): Promise<DetailResult<GuideDetail>> {
+    const summary = this.current?.guides.find((g) => g.id === id)
+    return this.detail(
+      guideKey(this.deps.settings.regionCode, id),
+      `${this.base}/guides/${encodeURIComponent(id)}.json`,
+      parseGuideDetail,
+      summary?.updatedAt,
+    )
+  }
+
+  /**
+   * A cached detail is served at once; it is revalidated when past its max-age or older than the
+   * index's `updatedAt` for it. Without a cached copy the network decides.
+   */
+  private async detail<T extends { updatedAt?: string }>(
+    key: string,
+    url: string,
+    parse: (input: unknown) => Parsed<T>,
+    summaryUpdatedAt: string | undefined,
+  ): Promise<DetailResult<T>> {
+    const cached = await this.deps.cache.get<T>(key)
+    if (cached && !this.isStale(cached, summaryUpdatedAt)) {
+      return { ok: true, value: cached.value, fromCache: true }
+    }
+    const fresh = await this.fetchDetail(key, url, parse, cached)
+    if (fresh.ok || !cached) return fresh
+    // The service failed but yesterday's copy is better than a message.
+    return { ok: true, value: cached.value, fromCache: true }
+  }
+
+  private isStale(cached: CachedDoc<{ updatedAt?: string }>, summaryUpdatedAt: string | undefined): boolean {
+    if (summaryUpdatedAt && cached.value.updatedAt !== summaryUpdatedAt) {
+      const newer = Date.parse(summaryUpdatedAt) > Date.parse(cached.value.updatedAt ?? '1970-01-01T00:00:00Z')
+      if (newer) return true
+    }
+    const maxAge = cached.maxAgeSeconds ?? 0
+    return this.now() - cached.fetchedAt > maxAge * 1000
+  }
+
+  private async fetchDetail<T>(
+    key: string,
+    url: string,
+    parse: (input: unknown) => Parsed<T>,
+    cached: CachedDoc<T> | undefined,
+  ): Promise<DetailResult<T>> {
+    try {
+      const response = await this.deps.http.get(url, { etag: cached?.etag })
+      if (response.status === 304 && cached) {
+        await this.deps.cache.put<T>(key, { ...cached, fetchedAt: this.now(), maxAgeSeconds: response.maxAgeSeconds })
+        return { ok: true, value: cached.value, fromCache: true }
+      }
+      if (response.status !== 200) {
+        return { ok: false, reason: response.status === 404 ? 'not-found' : 'http', problems: [] }
+      }
+      const parsed = parse(response.text)
+      if (!parsed.ok) return { ok: false, reason: parsed.reason, problems: parsed.problems }
+      await this.deps.cache.put<T>(key, {
+        value: parsed.value,
+        etag: response.etag,
+        fetchedAt: this.now(),
+        maxAgeSeconds: response.maxAgeSeconds,
+        schemaVersion: 1,
+        kind: 'detail',
+      })
+      return { ok: true, value: parsed.value, fromCache: false }
+    } catch (error) {
+      return { ok: false, reason: error instanceof HttpError ? error.kind : 'network', problems: [] }
+    }
+  }
+
+  /**
+   * Fetches the next few details when the box is idle, one at a time, skipping what is cached,
+   * so opening them later works offline and without waiting.
+   */
+  prefetch(kind: 'notice' | 'guide', ids: readonly string[]): void {
+    const queue = ids.slice()
+    const next = (): void => {
+      const id = queue.shift()
+      if (id === undefined) return
+      const key = kind === 'notice' ? noticeKey(this.deps.settings.regionCode, id) : guideKey(this.deps.settings.regionCode, id)
+      void this.deps.cache
+        .get(key)
+        .then(async (hit) => {
+          if (hit) return
+          if (kind === 'notice') await this.notice(id)
+          else await this.guide(id)
+        })
+        .finally(() => this.whenIdle(next))
+    }
+    this.whenIdle(next)
+  }
+}

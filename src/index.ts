@@ -1,0 +1,91 @@
+/**
+ * Boot: settings → (mocks in the preview build) → cache and repository → Lightning.
+ * Everything that can fail before the first frame shows a readable message, never a blank screen.
+ */
+import { Launch } from '@lightningjs/sdk'
+import { showBootError } from './bootError'
+import { buildKeyMap } from './config/keyPresets'
+import { loadPreferences } from './config/preferences'
+import { parseSettingsText, SettingsError, type Settings } from './config/settings'
+import { openFeedCache } from './feed/cache'
+import { createHttpClient, defaultTransport } from './feed/http'
+import { FeedRepository } from './feed/repository'
+import { setLanguage, t } from './i18n/strings'
+import { provideServices } from './services'
+import { setLargeText } from './theme/scale'
+import { App } from './App'
+
+performance.mark('app:boot')
+
+const query = new URLSearchParams(location.search)
+
+async function loadSettings(): Promise<Settings> {
+  const response = await defaultTransport()('settings.json', { headers: {}, timeoutMs: 8000 })
+  if (response.status !== 200) {
+    throw new SettingsError('(the whole file)', 'settings.json next to index.html', `HTTP ${response.status}`)
+  }
+  return parseSettingsText(response.text)
+}
+
+async function startMocks(settings: Settings): Promise<void> {
+  if (!__MOCKS__ || query.get('mock') === '0') return
+  const { startBrowserMocks } = await import('../mocks/browser')
+  await startBrowserMocks({
+    scenario: query.get('scenario') ?? undefined,
+    baseUrl: new URL(settings.feedBaseUrl, location.href).href,
+    progressBaseUrl: new URL(settings.progressApiUrl, location.href).href,
+  })
+}
+
+async function boot(): Promise<void> {
+  let settings: Settings
+  try {
+    settings = await loadSettings()
+  } catch (error) {
+    setLanguage('zh-CN')
+    if (error instanceof SettingsError) {
+      showBootError(
+        t('settings.errorTitle'),
+        t('settings.errorBody', { field: error.field, expected: error.expected, received: error.received }),
+      )
+    } else {
+      showBootError(t('settings.errorTitle'), String(error))
+    }
+    return
+  }
+  setLanguage(settings.language)
+  await startMocks(settings)
+
+  const preferences = loadPreferences()
+  setLargeText(preferences.largeText)
+  const http = createHttpClient({ timeoutMs: settings.requestTimeoutMs })
+  const cache = await openFeedCache()
+  const repository = new FeedRepository({ settings, http, cache })
+  provideServices({ settings, repository, http, cache, preferences, version: __VERSION__, now: () => Date.now() })
+
+  if (query.get('inspector') === '1') {
+    // Attached before the Application exists: elements created earlier are not mirrored.
+    const [{ default: Lightning }] = await Promise.all([
+      import('@lightningjs/core'),
+      import('@lightningjs/core/inspector'),
+    ])
+    const attach = (window as unknown as { attachInspector?: (l: unknown) => void }).attachInspector
+    attach?.(Lightning)
+  }
+
+  const size = settings.resolution === 720 ? { width: 1280, height: 720 } : { width: 1920, height: 1080 }
+  const appSettings = {
+    stage: { clearColor: 0xff0a1628, useImageWorker: false },
+    debug: false,
+    defaultFontFace: settings.fontFace,
+    keys: buildKeyMap(settings.keyPreset, settings.keys),
+    version: __VERSION__,
+  }
+  const platformSettings = { ...size, path: './', log: false, showVersion: false, router: { backtrack: true } }
+  const app = Launch(App, appSettings as never, platformSettings as never)
+  const canvas = app.stage.getCanvas()
+  canvas.setAttribute('data-testid', 'stage')
+  document.body.appendChild(canvas)
+}
+
+void boot().catch((error: unknown) => showBootError(t('error.title'), String(error)))

@@ -1,0 +1,30 @@
+/**
+ * What index.ts builds before the app starts, handed to routes and the App.
+ * Screens receive data from route hooks; they never reach in here for I/O.
+ */
+import type { Preferences } from './config/preferences'
+import type { Settings } from './config/settings'
+import type { FeedCache } from './feed/cache'
+import type { HttpClient } from './feed/http'
+import type { FeedRepository } from './feed/repository'
+
+export interface Services {
+  settings: Settings
+  repository: FeedRepository
+  http: HttpClient
+  cache: FeedCache
+  preferences: Preferences
+  version: string
+  now: () => number
+}
+
+let current: Services | undefined
+
+export function provideServices(services: Services): void {
+  current = services
+}
+
+export function services(): Services {
+  if (!current) throw new Error('services() called before provideServices()')
+  return current
+}
