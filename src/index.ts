@@ -27,8 +27,11 @@ async function loadSettings(): Promise<Settings> {
   return parseSettingsText(response.text)
 }
 
+/** The editors' preview (static/preview.html) runs the app in a frame on a draft feed it posts in. */
+const preview = query.get('preview') === '1'
+
 async function startMocks(settings: Settings): Promise<void> {
-  if (!__MOCKS__ || query.get('mock') === '0') return
+  if (!__MOCKS__ || preview || query.get('mock') === '0') return
   const { startBrowserMocks } = await import('../mocks/browser')
   await startBrowserMocks({
     scenario: query.get('scenario') ?? undefined,
@@ -58,8 +61,18 @@ async function boot(): Promise<void> {
 
   const preferences = loadPreferences()
   setLargeText(preferences.largeText)
-  const http = createHttpClient({ timeoutMs: settings.requestTimeoutMs })
-  const cache = await openFeedCache()
+  let http = createHttpClient({ timeoutMs: settings.requestTimeoutMs })
+  let cache
+  if (preview) {
+    // A draft must never land in the box's cache: memory only, answered from what the editor loaded.
+    const { draftTransport } = await import('./preview/draftTransport')
+    http = createHttpClient({ transport: await draftTransport(), retries: 0 })
+    cache = await openFeedCache({ indexedDB: null })
+    const res = query.get('res')
+    if (res === '720' || res === '1080') settings = { ...settings, resolution: res === '720' ? 720 : 1080 }
+  } else {
+    cache = await openFeedCache()
+  }
   const repository = new FeedRepository({ settings, http, cache })
   provideServices({ settings, repository, http, cache, preferences, version: __VERSION__, now: () => Date.now() })
 

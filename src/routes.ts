@@ -5,6 +5,7 @@
 import type { Router } from '@lightningjs/sdk'
 import { services } from './services'
 import { Home } from './screens/Home'
+import { ErrorPage, NotFound } from './screens/MessagePage'
 
 type PageClass<P> = new (...args: never[]) => P
 
@@ -26,6 +27,8 @@ export function routes(): Router.Config {
         const { repository, now } = services()
         page.onFeed(repository.index(), repository.status(), now())
       }),
+      route('*', NotFound),
+      route('!', ErrorPage),
     ],
   }
 }

@@ -71,7 +71,7 @@ export class NoticeRow
   override _unfocus(): void {
     this.tag('Background')?.patch({ color: palette.surface })
     this.tag('Title')?.patch({ color: palette.text })
-    this.tag('Meta')?.patch({ color: palette.text })
+    this.tag('Meta')?.patch({ color: palette.textMuted })
     this.tag('Pin')?.patch({ color: 0xffffffff })
   }
 }

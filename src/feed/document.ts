@@ -71,6 +71,14 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
+/** An accepted item and its position in the feed's array, for problem paths. */
+interface Indexed<T> {
+  item: T
+  at: number
+}
+
+const items = <T>(list: Indexed<T>[]): T[] => list.map((entry) => entry.item)
+
 /** Validates each element of `raw[key]` on its own, keeping the good ones. */
 function validItems<T extends v.GenericSchema>(
   raw: Record<string, unknown>,
@@ -79,7 +87,7 @@ function validItems<T extends v.GenericSchema>(
   max: number,
   problems: Problem[],
   base = '$',
-): v.InferOutput<T>[] {
+): Indexed<v.InferOutput<T>>[] {
   const list = raw[key]
   const path = `${base}.${key}`
   if (list === undefined) return []
@@ -90,27 +98,29 @@ function validItems<T extends v.GenericSchema>(
   if (list.length > max) {
     problems.push({ path, kind: 'too-many', expected: String(max), received: String(list.length), dropped: true })
   }
-  const out: v.InferOutput<T>[] = []
+  const out: Indexed<v.InferOutput<T>>[] = []
   const count = Math.min(list.length, max)
   for (let i = 0; i < count; i++) {
     const result = v.safeParse(schema, list[i])
-    if (result.success) out.push(result.output)
+    if (result.success) out.push({ item: result.output, at: i })
     else problems.push(...toProblems(`${path}[${i}]`, result.issues, true))
   }
   return out
 }
 
 /** Ids must be unique inside a list: a second item with the same id is dropped. */
-function uniqueById<T extends { id: string }>(items: T[], path: string, problems: Problem[]): T[] {
+function uniqueById<T extends { id: string }>(items: Indexed<T>[], path: string, problems: Problem[]): T[] {
   const seen = new Set<string>()
-  return items.filter((item) => {
+  const kept: T[] = []
+  for (const { item, at } of items) {
     if (seen.has(item.id)) {
-      problems.push({ path, kind: 'duplicate-id', received: item.id, dropped: true })
-      return false
+      problems.push({ path: `${path}[${at}].id`, kind: 'duplicate-id', received: item.id, dropped: true })
+      continue
     }
     seen.add(item.id)
-    return true
-  })
+    kept.push(item)
+  }
+  return kept
 }
 
 type Envelope =
@@ -165,7 +175,7 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     '$.guides',
     problems,
   )
-  const hotlines = validItems(raw, 'hotlines', HotlineSchema, LIMITS.hotlines, problems)
+  const hotlines = items(validItems(raw, 'hotlines', HotlineSchema, LIMITS.hotlines, problems))
   return {
     ok: true,
     value: { ...head.output, alerts, notices, guides, hotlines },
@@ -183,8 +193,8 @@ export function parseNoticeDetail(input: unknown): Parsed<NoticeDetail> {
     return { ok: false, reason: 'envelope', problems: toProblems('$', head.issues, false) }
   }
   const problems: Problem[] = []
-  const body = validItems(raw, 'body', BlockSchema, LIMITS.bodyBlocks, problems)
-  const attachments = validItems(raw, 'attachments', AttachmentSchema, LIMITS.attachments, problems)
+  const body = items(validItems(raw, 'body', BlockSchema, LIMITS.bodyBlocks, problems))
+  const attachments = items(validItems(raw, 'attachments', AttachmentSchema, LIMITS.attachments, problems))
   return { ok: true, value: { ...head.output, body, attachments }, problems }
 }
 

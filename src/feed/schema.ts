@@ -24,20 +24,27 @@ export const LIMITS = {
 } as const
 
 // Tags are removed because every text is drawn as plain text on the TV: markup would show literally.
+// Script and style contents and comments go with their tags; they are never meant to be read.
+const HIDDEN_MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi
 const MARKUP = /<\/?[A-Za-z][^<>]*>/g
 // Control characters (other than newline and tab) can break the text renderer.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" }
 
 export function toPlainText(raw: string): string {
-  return raw.replace(MARKUP, '').replace(CONTROL, '').trim()
+  return raw
+    .replace(HIDDEN_MARKUP, '')
+    .replace(MARKUP, '')
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .replace(CONTROL, '')
+    .trim()
 }
 
 /** A required human-readable text, markup removed, at most `max` characters. */
 const text = (max: number) =>
   v.pipe(
     v.string(),
-    v.maxLength(max * 2),
     v.transform(toPlainText),
     v.minLength(1),
     v.maxLength(max),
@@ -48,13 +55,27 @@ const optionalText = (max: number) => v.optional(text(max))
 /** Ids appear in URLs (`notices/{id}.json`), so they are kept to URL-safe characters. */
 export const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'id'))
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+
+/** A real calendar time: Date.parse would roll 2026-02-30 over to March, so each part is checked. */
+export function isTimestamp(s: string): boolean {
+  const m = TIMESTAMP.exec(s)
+  if (!m) return false
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? '0'].map(Number) as number[]
+  const daysInMonth = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate()
+  return (
+    (month as number) >= 1 &&
+    (month as number) <= 12 &&
+    (day as number) >= 1 &&
+    (day as number) <= daysInMonth &&
+    (hour as number) < 24 &&
+    (minute as number) < 60 &&
+    (second as number) < 60
+  )
+}
+
 /** ISO 8601 date-time with an offset, e.g. 2026-11-20T09:30:00+08:00. */
-export const TimestampSchema = v.pipe(
-  v.string(),
-  v.regex(TIMESTAMP, 'timestamp'),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'timestamp'),
-)
+export const TimestampSchema = v.pipe(v.string(), v.check(isTimestamp, 'timestamp'))
 
 /** Only http(s): `javascript:`, `data:` and `file:` URLs never reach a QR code or an image loader. */
 export const HttpUrlSchema = v.pipe(

@@ -1,0 +1,166 @@
+/**
+ * msw handlers for the feed and the progress API, shared by the browser worker, the node server used
+ * in vitest and scripts/serve.ts. The feed behaves like a CDN (ETag, max-age, 304); the progress API
+ * like a live service that guards its verification codes.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw'
+import { findProgress, REGIONS, type RegionFixture } from './fixtures'
+
+export interface HandlerOptions {
+  /** Feed base, absolute or relative to the page. Default `/feed`. */
+  baseUrl?: string
+  /** Progress API base, absolute or relative to the page. Default `/api`. */
+  progressBaseUrl?: string
+  /** Clock for the progress lock-out; tests pass a fake one to step over the 60 s. */
+  now?: () => number
+}
+
+export const DEFAULT_FEED_BASE = '/feed'
+export const DEFAULT_API_BASE = '/api'
+/** Seconds a CDN lets boxes keep a feed document without asking again. */
+export const FEED_MAX_AGE = 300
+/** Wrong codes allowed for one application number before the lookup is locked. */
+export const MAX_WRONG_CODES = 5
+export const LOCK_SECONDS = 60
+
+/** A trailing slash in settings must not produce `//v1/...`, which msw would not match. */
+export function trimBase(base: string): string {
+  return base.replace(/\/+$/, '')
+}
+
+/** The three published document routes under one feed base. Scenarios override the same routes. */
+export function feedRoutes(baseUrl: string = DEFAULT_FEED_BASE): { index: string; notice: string; guide: string } {
+  const region = `${trimBase(baseUrl)}/v1/regions/:region`
+  return { index: `${region}/index.json`, notice: `${region}/notices/:id.json`, guide: `${region}/guides/:id.json` }
+}
+
+export function progressRoute(progressBaseUrl: string = DEFAULT_API_BASE): string {
+  return `${trimBase(progressBaseUrl)}/v1/applications/:no`
+}
+
+/** Own-property lookup: a path segment such as `constructor` must be a 404, not Object.prototype. */
+export function lookup<T>(record: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+}
+
+export function regionFixture(code: string | undefined): RegionFixture | undefined {
+  return lookup(REGIONS, code)
+}
+
+/**
+ * FNV-1a over the UTF-16 code units plus the length: stable across runs and platforms and cheap in a
+ * service worker, where node:crypto is not available. Collisions only cost a needless refresh.
+ */
+export function etagOf(body: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < body.length; i++) {
+    hash ^= body.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return `"${hash.toString(16).padStart(8, '0')}-${body.length.toString(16)}"`
+}
+
+/** If-None-Match may list several tags, weak or strong, or `*` (RFC 9110 weak comparison). */
+export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+  if (header === null) return false
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '')
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag))
+}
+
+const serialized = new WeakMap<object, { body: string; etag: string }>()
+
+/** Fixtures never change while a handler lives, so each document is serialized and hashed once. */
+function serialize(doc: object): { body: string; etag: string } {
+  let entry = serialized.get(doc)
+  if (!entry) {
+    const body = JSON.stringify(doc)
+    entry = { body, etag: etagOf(body) }
+    serialized.set(doc, entry)
+  }
+  return entry
+}
+
+/**
+ * A published document as a CDN answers it: 200 with ETag and max-age, or 304 without a body when
+ * the box already holds that version. `doc` may be raw text so broken documents get the same treatment.
+ */
+export function documentResponse(request: Request, doc: object | string): HttpResponse<string> {
+  const { body, etag } = typeof doc === 'string' ? { body: doc, etag: etagOf(doc) } : serialize(doc)
+  const headers = { ETag: etag, 'Cache-Control': `max-age=${FEED_MAX_AGE}` }
+  if (matchesIfNoneMatch(request.headers.get('If-None-Match'), etag)) {
+    return new HttpResponse(null, { status: 304, headers })
+  }
+  return new HttpResponse(body, { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } })
+}
+
+export function errorJson(status: number, error: string, headers: Record<string, string> = {}): HttpResponse<string> {
+  return new HttpResponse(JSON.stringify({ error }), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  })
+}
+
+/** The handler list, plus a way to forget wrong-code attempts between tests. */
+export interface MockHandlers extends Array<HttpHandler> {
+  resetProgressAttempts(): void
+}
+
+interface Attempts {
+  wrong: number
+  lockedUntil: number
+}
+
+export function createHandlers(options: HandlerOptions = {}): MockHandlers {
+  const routes = feedRoutes(options.baseUrl ?? DEFAULT_FEED_BASE)
+  const now = options.now ?? (() => Date.now())
+  // Per handler set, so two servers (or a reset) never share lock-outs.
+  const attempts = new Map<string, Attempts>()
+
+  const handlers: HttpHandler[] = [
+    http.get<{ region: string }>(routes.index, ({ request, params }) => {
+      const region = regionFixture(params.region)
+      return region ? documentResponse(request, region.index) : errorJson(404, 'region-not-found')
+    }),
+
+    http.get<{ region: string; id: string }>(routes.notice, ({ request, params }) => {
+      const notice = lookup(regionFixture(params.region)?.notices ?? {}, params.id)
+      return notice ? documentResponse(request, notice) : errorJson(404, 'notice-not-found')
+    }),
+
+    http.get<{ region: string; id: string }>(routes.guide, ({ request, params }) => {
+      const guide = lookup(regionFixture(params.region)?.guides ?? {}, params.id)
+      return guide ? documentResponse(request, guide) : errorJson(404, 'guide-not-found')
+    }),
+
+    http.get<{ no: string }>(progressRoute(options.progressBaseUrl ?? DEFAULT_API_BASE), ({ request, params }) => {
+      const code = new URL(request.url).searchParams.get('code')
+      // A malformed code can never be right, so it is a 400 and does not count as a guess.
+      if (code === null || code === '') return errorJson(400, 'code-required')
+      if (!/^\d{6}$/.test(code)) return errorJson(400, 'code-format')
+
+      const fixture = findProgress(params.no)
+      if (!fixture) return errorJson(404, 'not-found')
+
+      const t = now()
+      const state = attempts.get(params.no)
+      if (state && state.lockedUntil > t) {
+        const retryAfter = String(Math.ceil((state.lockedUntil - t) / 1000))
+        return errorJson(429, 'too-many-attempts', { 'Retry-After': retryAfter })
+      }
+      if (code !== fixture.code) {
+        // After a lock-out has run out, counting starts again from zero.
+        const wrong = (state && state.lockedUntil === 0 ? state.wrong : 0) + 1
+        attempts.set(
+          params.no,
+          wrong >= MAX_WRONG_CODES ? { wrong: 0, lockedUntil: t + LOCK_SECONDS * 1000 } : { wrong, lockedUntil: 0 },
+        )
+        return errorJson(403, 'wrong-code')
+      }
+      attempts.delete(params.no)
+      // Personal data: no cache may keep it (the app does not either).
+      return HttpResponse.json(fixture.record, { headers: { 'Cache-Control': 'no-store' } })
+    }),
+  ]
+
+  return Object.assign(handlers, { resetProgressAttempts: () => attempts.clear() })
+}

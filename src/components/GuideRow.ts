@@ -1,0 +1,94 @@
+/** One service guide in a list: name, department, and its tags (免证办, 帮代办 …) as badges. */
+import { Lightning } from '@lightningjs/sdk'
+import type { GuideSummary } from '../feed/schema'
+import { textWidthEm } from '../layout/textLayout'
+import { t } from '../i18n/strings'
+import { scaledSize } from '../theme/scale'
+import { focusStyle, palette, type } from '../theme/tokens'
+import type { ListRow } from './FocusList'
+import { textPatch } from './text'
+
+export interface GuideRowTemplateSpec extends Lightning.Component.TemplateSpec {
+  Background: object
+  Name: object
+  Meta: object
+  Tags: object
+}
+
+const HEIGHT = 150
+
+export class GuideRow
+  extends Lightning.Component<GuideRowTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<GuideRowTemplateSpec>, ListRow
+{
+  static readonly height = HEIGHT
+  private guide: GuideSummary | undefined
+
+  static override _template(): Lightning.Component.Template<GuideRowTemplateSpec> {
+    return {
+      h: HEIGHT,
+      Background: {
+        x: focusStyle.outline,
+        y: 6,
+        h: HEIGHT - 12,
+        rect: true,
+        color: palette.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
+      },
+      Name: { x: 32, y: 14 },
+      Meta: { x: 32, y: 96 },
+      Tags: { y: 88 },
+    }
+  }
+
+  override _init(): void {
+    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline })
+  }
+
+  setItem(item: unknown): void {
+    const guide = item as GuideSummary
+    this.guide = guide
+    this.tag('Name')?.patch({ text: textPatch(guide.name, { size: type.label, width: this.w - 64, maxLines: 1 }) })
+    // Badges are drawn from the right; the department line gets the room that is left.
+    const size = scaledSize(type.hint)
+    const host = this.tag('Tags')
+    host?.childList.clear()
+    let right = this.w - 32
+    for (const tag of guide.tags.slice(0, 4)) {
+      const w = Math.ceil(textWidthEm(tag) * size) + 32
+      right -= w
+      host?.childList.add(
+        this.stage.c({
+          x: right,
+          w,
+          h: 52,
+          rect: true,
+          color: palette.badge,
+          shader: { type: Lightning.shaders.RoundedRectangle, radius: 8 },
+          Label: { x: 16, y: 2, text: textPatch(tag, { size: type.hint, color: palette.badgeText }) },
+        }),
+      )
+      right -= 12
+    }
+    const meta = `${guide.category} · ${t('guide.department', { department: guide.department })}`
+    this.tag('Meta')?.patch({
+      text: textPatch(meta, { size: type.hint, color: palette.textMuted, width: Math.max(200, right - 64), maxLines: 1 }),
+    })
+  }
+
+  get announce(): string {
+    return this.guide ? `${this.guide.name}，${this.guide.tags.join('，')}` : ''
+  }
+
+  override _focus(): void {
+    this.tag('Background')?.patch({ color: palette.focus })
+    this.tag('Name')?.patch({ color: palette.focusText })
+    this.tag('Meta')?.patch({ color: palette.focusText })
+  }
+
+  override _unfocus(): void {
+    this.tag('Background')?.patch({ color: palette.surface })
+    this.tag('Name')?.patch({ color: palette.text })
+    this.tag('Meta')?.patch({ color: palette.textMuted })
+  }
+}

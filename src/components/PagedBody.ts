@@ -1,0 +1,126 @@
+/**
+ * Long text paged to the screen with "第 2/5 页": used by notices and guides. Lines are broken by
+ * our own layout (Chinese has no spaces); images are created only when their page is shown, only
+ * from allowed hosts, and their placeholder says what they show, so text never waits for pictures.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { isAllowedImage } from '../feed/imagePolicy'
+import type { Block } from '../feed/schema'
+import { t } from '../i18n/strings'
+import { paginate, type Page, type PageItem } from '../layout/textLayout'
+import { scaledSize } from '../theme/scale'
+import { palette, type } from '../theme/tokens'
+import { textPatch } from './text'
+
+export interface PagedBodyTemplateSpec extends Lightning.Component.TemplateSpec {
+  Content: object
+  Indicator: object
+}
+
+export interface PagedBodyOptions {
+  imageHosts?: readonly string[]
+  /** Draws one extra last page (attachments as QR codes). */
+  extraPage?: (host: Lightning.Element) => void
+  /** Page to open on (restored from history). */
+  startPage?: number
+}
+
+const IMAGE_HEIGHT = 360
+const IMAGE_WIDTH = 640
+
+export class PagedBody
+  extends Lightning.Component<PagedBodyTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<PagedBodyTemplateSpec>
+{
+  private pages: Page[] = []
+  private pageIndex = 0
+  private options: PagedBodyOptions = {}
+
+  static override _template(): Lightning.Component.Template<PagedBodyTemplateSpec> {
+    return { Content: {}, Indicator: {} }
+  }
+
+  /** Lays `blocks` out into pages of this element's w×h (the indicator sits below it). */
+  setBlocks(blocks: readonly Block[], options: PagedBodyOptions = {}): void {
+    this.options = options
+    const bodySize = scaledSize(type.body)
+    this.pages = paginate(blocks, {
+      width: this.w,
+      height: this.h,
+      bodySize,
+      headingSize: scaledSize(type.heading),
+      lineHeightRatio: type.lineHeightRatio,
+      imageHeight: IMAGE_HEIGHT,
+      gap: Math.round(bodySize * 0.6),
+    })
+    if (options.extraPage) this.pages.push({ items: [] })
+    this.tag('Indicator')?.patch({ y: this.h + 24 })
+    this.goTo(Math.max(0, Math.min(options.startPage ?? 0, this.pages.length - 1)))
+  }
+
+  get pageCount(): number {
+    return this.pages.length
+  }
+
+  get currentPage(): number {
+    return this.pageIndex
+  }
+
+  next(): boolean {
+    return this.goTo(this.pageIndex + 1)
+  }
+
+  previous(): boolean {
+    return this.goTo(this.pageIndex - 1)
+  }
+
+  private goTo(index: number): boolean {
+    if (index < 0 || index >= this.pages.length) return false
+    this.pageIndex = index
+    const host = this.tag('Content')
+    if (!host) return true
+    host.childList.clear()
+    const isExtra = this.options.extraPage !== undefined && index === this.pages.length - 1
+    if (isExtra) this.options.extraPage?.(host)
+    else (this.pages[index] as Page).items.forEach((item, i) => host.childList.add(this.stage.c(this.drawItem(item, i))))
+    this.tag('Indicator')?.patch({
+      text: textPatch(`${t('notice.page', { page: index + 1, pages: this.pages.length })}　${t('notice.pageHint')}`, {
+        size: type.hint,
+        color: palette.textMuted,
+      }),
+    })
+    return true
+  }
+
+  private drawItem(item: PageItem, i: number): Lightning.Element.PatchTemplate {
+    if (item.kind === 'text') {
+      const size = scaledSize(item.style === 'heading' ? type.heading : type.body)
+      return {
+        ref: `Item${i}`,
+        y: item.y,
+        text: {
+          text: item.text,
+          fontSize: size,
+          lineHeight: Math.round(size * type.lineHeightRatio),
+          fontStyle: item.style === 'heading' ? 'bold' : 'normal',
+          textColor: palette.text,
+          wordWrap: false,
+        },
+      }
+    }
+    const allowed = isAllowedImage(item.src, this.options.imageHosts ?? [])
+    const label = t(allowed ? 'notice.imageLoading' : 'notice.imageBlocked', { alt: item.alt })
+    return {
+      ref: `Item${i}`,
+      y: item.y,
+      w: IMAGE_WIDTH,
+      h: item.h,
+      rect: true,
+      color: palette.surface,
+      Placeholder: { x: 24, y: 24, text: textPatch(label, { size: type.hint, color: palette.textMuted, width: IMAGE_WIDTH - 48, maxLines: 3 }) },
+      ...(allowed
+        ? { Picture: { w: IMAGE_WIDTH, h: item.h, texture: { type: Lightning.textures.ImageTexture, src: item.src } } }
+        : {}),
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The two fields of the progress lookup typed with a remote: digits only, one field at a time.
+ * Pure state transitions, so keypad behaviour is unit-tested without a GPU.
+ */
+import { isValidApplicationNo, isValidCode } from '../feed/progress'
+
+export type Field = 'number' | 'code'
+
+export interface ProgressForm {
+  number: string
+  code: string
+  field: Field
+}
+
+export const MAX_NUMBER = 32
+export const MAX_CODE = 8
+
+export const emptyForm = (): ProgressForm => ({ number: '', code: '', field: 'number' })
+
+export type FormAction =
+  | { type: 'digit'; digit: string }
+  | { type: 'delete' }
+  | { type: 'clear' }
+  | { type: 'next' }
+  | { type: 'focus'; field: Field }
+
+export function reduceForm(form: ProgressForm, action: FormAction): ProgressForm {
+  const value = form[form.field]
+  const max = form.field === 'number' ? MAX_NUMBER : MAX_CODE
+  switch (action.type) {
+    case 'digit':
+      if (!/^\d$/.test(action.digit) || value.length >= max) return form
+      return { ...form, [form.field]: value + action.digit }
+    case 'delete':
+      return { ...form, [form.field]: value.slice(0, -1) }
+    case 'clear':
+      return { ...form, [form.field]: '' }
+    case 'next':
+      return { ...form, field: form.field === 'number' ? 'code' : 'number' }
+    case 'focus':
+      return { ...form, field: action.field }
+  }
+}
+
+export type FormProblem = 'progress.numberInvalid' | 'progress.codeInvalid'
+
+/** What stops a search, in the order the person should fix it. */
+export function formProblem(form: ProgressForm): FormProblem | undefined {
+  if (!isValidApplicationNo(form.number)) return 'progress.numberInvalid'
+  if (!isValidCode(form.code)) return 'progress.codeInvalid'
+  return undefined
+}
+
+/** The code is never shown: one dot per digit. */
+export function maskedCode(code: string): string {
+  return '●'.repeat(code.length)
+}
+
+/** Digit keys on remotes and keyboards: top row 48–57, numpad 96–105. */
+export function digitForKeyCode(keyCode: number): string | undefined {
+  if (keyCode >= 48 && keyCode <= 57) return String(keyCode - 48)
+  if (keyCode >= 96 && keyCode <= 105) return String(keyCode - 96)
+  return undefined
+}
+
+/** The keypad's keys, row by row; the last key reads 下一项 or 查询 depending on the field. */
+export const KEYPAD: readonly (readonly string[])[] = [
+  ['1', '2', '3'],
+  ['4', '5', '6'],
+  ['7', '8', '9'],
+  ['delete', '0', 'submit'],
+]

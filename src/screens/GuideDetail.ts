@@ -1,0 +1,122 @@
+/**
+ * One 办事指南: who can apply, conditions, the papers to bring (and which need not be brought),
+ * steps, time limits, fee, places and hours, phones; paged like a notice, with a QR code to continue
+ * the application on a phone.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { PagedBody } from '../components/PagedBody'
+import { QrCode } from '../components/QrCode'
+import { textPatch } from '../components/text'
+import type { DetailResult } from '../feed/repository'
+import type { GuideDetail as Guide } from '../feed/schema'
+import { t } from '../i18n/strings'
+import { guideBlocks } from '../layout/guideBlocks'
+import { iconTexture } from '../theme/icons'
+import { palette, safeArea, type } from '../theme/tokens'
+import type { HistoryState, PageTypeConfig } from './page'
+
+const QR_COLUMN = 420
+
+export interface GuideDetailTemplateSpec extends Lightning.Component.TemplateSpec {
+  Title: object
+  Meta: object
+  Tags: object
+  Body: typeof PagedBody
+  Online: typeof QrCode
+  Failed: { Icon: object; Title: object; Body: object }
+}
+
+export class GuideDetail
+  extends Lightning.Component<GuideDetailTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<GuideDetailTemplateSpec>
+{
+  private guide: Guide | undefined
+  private restorePage = 0
+
+  static override _template(): Lightning.Component.Template<GuideDetailTemplateSpec> {
+    return {
+      w: 1920,
+      h: 1080,
+      Title: { x: safeArea.x, y: safeArea.y },
+      Meta: { x: safeArea.x, y: 140 },
+      Tags: { x: safeArea.x, y: 200 },
+      Body: { type: PagedBody, x: safeArea.x, y: 290, w: safeArea.w - QR_COLUMN, h: 620 },
+      Online: { type: QrCode, x: safeArea.x + safeArea.w - QR_COLUMN + 60, y: 300 },
+      Failed: { x: safeArea.x, y: 300, visible: false, Icon: { w: 120, h: 120 }, Title: { x: 160 }, Body: { x: 160, y: 100 } },
+    }
+  }
+
+  private get body(): PagedBody {
+    return this.tag('Body') as PagedBody
+  }
+
+  show(result: DetailResult<Guide>): void {
+    const failed = !result.ok
+    this.tag('Failed')?.patch({ visible: failed })
+    for (const ref of ['Title', 'Meta', 'Tags', 'Body', 'Online'] as const) this.tag(ref)?.patch({ visible: !failed })
+    if (!result.ok) {
+      this.guide = undefined
+      this.tag('Failed')?.patch({
+        Icon: { texture: iconTexture('alert') },
+        Title: { text: textPatch(t('guide.failed'), { size: type.heading, bold: true }) },
+        Body: {
+          text: textPatch(`${t(`reason.${result.reason}`)}。${t('unavailable.body')}`, { size: type.body, width: safeArea.w - 160, maxLines: 3 }),
+        },
+      })
+      return
+    }
+    const guide = result.value
+    this.guide = guide
+    this.tag('Title')?.patch({ text: textPatch(guide.name, { size: type.heading, bold: true, width: safeArea.w, maxLines: 1 }) })
+    this.tag('Meta')?.patch({
+      text: textPatch(`${guide.code}　${t('guide.department', { department: guide.department })}`, {
+        size: type.hint,
+        color: palette.textMuted,
+        width: safeArea.w,
+        maxLines: 1,
+      }),
+    })
+    this.tag('Tags')?.patch({
+      text: textPatch(guide.tags.map((tag) => `【${tag}】`).join(''), { size: type.hint, color: palette.text, width: safeArea.w, maxLines: 1 }),
+    })
+    this.body.setBlocks(guideBlocks(guide), { startPage: this.restorePage })
+    this.restorePage = 0
+    const online = this.tag('Online') as QrCode
+    online.patch({ visible: guide.online !== undefined })
+    if (guide.online) online.show(guide.online.url, t('guide.scan'), 320)
+  }
+
+  get announce(): string {
+    if (!this.guide) return t('guide.failed')
+    return `${this.guide.name}。${t('notice.page', { page: this.body.currentPage + 1, pages: this.body.pageCount })}`
+  }
+
+  override _handleDown(): boolean {
+    this.body.next()
+    return true
+  }
+  override _handleUp(): boolean {
+    this.body.previous()
+    return true
+  }
+  override _handleRight(): boolean {
+    return this._handleDown()
+  }
+  override _handleLeft(): boolean {
+    return this._handleUp()
+  }
+  _handlePageDown(): boolean {
+    return this._handleDown()
+  }
+  _handlePageUp(): boolean {
+    return this._handleUp()
+  }
+
+  override historyState(state: HistoryState): HistoryState {
+    if (state) {
+      this.restorePage = typeof state.page === 'number' ? state.page : 0
+      return undefined
+    }
+    return { page: this.body.currentPage }
+  }
+}

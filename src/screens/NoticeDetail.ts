@@ -1,0 +1,138 @@
+/**
+ * One notice, read to the end: title, publisher, date and document number, then the body paged to
+ * the screen (Up/Down, Page Up/Down). Attachments end the notice as QR codes.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { PagedBody } from '../components/PagedBody'
+import { QrCode } from '../components/QrCode'
+import { textPatch } from '../components/text'
+import type { DetailResult } from '../feed/repository'
+import type { NoticeDetail as Notice } from '../feed/schema'
+import { formatDate } from '../i18n/format'
+import { t } from '../i18n/strings'
+import { iconTexture } from '../theme/icons'
+import { palette, safeArea, type } from '../theme/tokens'
+import type { HistoryState, PageTypeConfig } from './page'
+
+const BODY_TOP = 330
+const BODY_HEIGHT = 600
+
+export interface NoticeDetailTemplateSpec extends Lightning.Component.TemplateSpec {
+  Title: object
+  Meta: object
+  Body: typeof PagedBody
+  Failed: { Icon: object; Title: object; Body: object }
+}
+
+export class NoticeDetail
+  extends Lightning.Component<NoticeDetailTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<NoticeDetailTemplateSpec>
+{
+  private notice: Notice | undefined
+  private restorePage = 0
+
+  static override _template(): Lightning.Component.Template<NoticeDetailTemplateSpec> {
+    return {
+      w: 1920,
+      h: 1080,
+      Title: { x: safeArea.x, y: safeArea.y },
+      Meta: { x: safeArea.x, y: 212 },
+      Body: { type: PagedBody, x: safeArea.x, y: BODY_TOP, w: safeArea.w, h: BODY_HEIGHT },
+      Failed: {
+        x: safeArea.x,
+        y: 300,
+        visible: false,
+        Icon: { w: 120, h: 120 },
+        Title: { x: 160 },
+        Body: { x: 160, y: 100 },
+      },
+    }
+  }
+
+  /** Called by the route with what the repository found. */
+  show(result: DetailResult<Notice>, imageHosts: readonly string[]): void {
+    const failed = !result.ok
+    this.tag('Failed')?.patch({ visible: failed })
+    for (const ref of ['Title', 'Meta', 'Body'] as const) this.tag(ref)?.patch({ visible: !failed })
+    if (!result.ok) {
+      this.notice = undefined
+      this.tag('Failed')?.patch({
+        Icon: { texture: iconTexture('alert') },
+        Title: { text: textPatch(t('notice.failed'), { size: type.heading, bold: true }) },
+        Body: {
+          text: textPatch(`${t(`reason.${result.reason}`)}。${t('unavailable.body')}`, {
+            size: type.body,
+            width: safeArea.w - 160,
+            maxLines: 3,
+          }),
+        },
+      })
+      return
+    }
+    const notice = result.value
+    this.notice = notice
+    this.tag('Title')?.patch({ text: textPatch(notice.title, { size: type.heading, bold: true, width: safeArea.w, maxLines: 2 }) })
+    const meta = [
+      t('notice.publisher', { publisher: notice.publisher }),
+      t('notice.date', { date: formatDate(notice.publishedAt) }),
+      notice.docNo ? t('notice.docNo', { docNo: notice.docNo }) : '',
+      notice.indexNo ? t('notice.indexNo', { indexNo: notice.indexNo }) : '',
+    ]
+      .filter(Boolean)
+      .join('　')
+    this.tag('Meta')?.patch({ text: textPatch(meta, { size: type.hint, color: palette.textMuted, width: safeArea.w, maxLines: 2 }) })
+    this.body.setBlocks(notice.body, {
+      imageHosts,
+      startPage: this.restorePage,
+      extraPage: notice.attachments.length > 0 ? (host) => this.drawAttachments(host) : undefined,
+    })
+    this.restorePage = 0
+  }
+
+  private get body(): PagedBody {
+    return this.tag('Body') as PagedBody
+  }
+
+  private drawAttachments(host: Lightning.Element): void {
+    if (!this.notice) return
+    this.notice.attachments.slice(0, 3).forEach((attachment, i) => {
+      const qr = this.stage.c({ type: QrCode, ref: `Attachment${i}`, x: i * 580, y: 0 }) as QrCode
+      host.childList.add(qr)
+      qr.show(attachment.url, `${t('notice.attachment', { name: attachment.name })}\n${t('notice.scanAttachment')}`, 320)
+    })
+  }
+
+  get announce(): string {
+    if (!this.notice) return t('notice.failed')
+    return `${this.notice.title}。${t('notice.page', { page: this.body.currentPage + 1, pages: this.body.pageCount })}`
+  }
+
+  override _handleDown(): boolean {
+    this.body.next()
+    return true
+  }
+  override _handleUp(): boolean {
+    this.body.previous()
+    return true
+  }
+  override _handleRight(): boolean {
+    return this._handleDown()
+  }
+  override _handleLeft(): boolean {
+    return this._handleUp()
+  }
+  _handlePageDown(): boolean {
+    return this._handleDown()
+  }
+  _handlePageUp(): boolean {
+    return this._handleUp()
+  }
+
+  override historyState(state: HistoryState): HistoryState {
+    if (state) {
+      this.restorePage = typeof state.page === 'number' ? state.page : 0
+      return undefined
+    }
+    return { page: this.body.currentPage }
+  }
+}
