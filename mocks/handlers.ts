@@ -4,7 +4,7 @@
  * like a live service that guards its verification codes.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { findProgress, REGIONS, type RegionFixture } from './fixtures'
+import { findProgress, IMAGE_HOST, REGIONS, type RegionFixture } from './fixtures'
 
 export interface HandlerOptions {
   /** Feed base, absolute or relative to the page. Default `/feed`. */
@@ -110,6 +110,14 @@ interface Attempts {
   lockedUntil: number
 }
 
+/** A plain picture (a field, a sun, a house) drawn as SVG, the size of a notice image slot. */
+const ILLUSTRATION =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 640 360">' +
+  '<rect width="640" height="360" fill="#cfe8ff"/><circle cx="520" cy="80" r="44" fill="#ffd21f"/>' +
+  '<rect y="240" width="640" height="120" fill="#4f9d3a"/><path d="M120 240 L120 170 L180 120 L240 170 L240 240 Z" fill="#f4efe6"/>' +
+  '<path d="M110 175 L180 110 L250 175" fill="none" stroke="#9e0b1e" stroke-width="12"/><rect x="165" y="190" width="30" height="50" fill="#6b4a2b"/>' +
+  '</svg>'
+
 export function createHandlers(options: HandlerOptions = {}): MockHandlers {
   const routes = feedRoutes(options.baseUrl ?? DEFAULT_FEED_BASE)
   const now = options.now ?? (() => Date.now())
@@ -160,6 +168,11 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
       // Personal data: no cache may keep it (the app does not either).
       return HttpResponse.json(fixture.record, { headers: { 'Cache-Control': 'no-store' } })
     }),
+
+    // The fixtures' pictures live on a host that does not exist: an illustration stands in for them.
+    http.get(`https://${IMAGE_HOST}/*`, () =>
+      new HttpResponse(ILLUSTRATION, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' } }),
+    ),
   ]
 
   return Object.assign(handlers, { resetProgressAttempts: () => attempts.clear() })

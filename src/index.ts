@@ -94,7 +94,10 @@ async function boot(): Promise<void> {
     keys: buildKeyMap(settings.keyPreset, settings.keys),
     version: __VERSION__,
   }
-  const platformSettings = { ...size, path: './', log: false, showVersion: false, router: { backtrack: true } }
+  // Pages are created when opened and destroyed when left: boxes have little memory, and history
+  // state brings back the focused item.
+  const router = { backtrack: true, lazyCreate: true, lazyDestroy: true, gcOnUnload: true }
+  const platformSettings = { ...size, path: './', log: false, showVersion: false, router }
   const app = Launch(App, appSettings as never, platformSettings as never)
   const canvas = app.stage.getCanvas()
   canvas.setAttribute('data-testid', 'stage')

@@ -1,11 +1,22 @@
 /**
- * Every route in one table. Data reaches pages here, in route hooks; pages never fetch.
- * Deep links: #notices, #notices/{id}, #guides, #guides/{id}, #progress, #hotlines, #about.
+ * Every route in one table. Data reaches pages here, in route hooks; pages never fetch, parse or
+ * touch storage. Deep links (for the operator portal's one-key shortcuts): #notices, #notices/{id},
+ * #guides, #guides/{id}, #progress, #hotlines, #about.
  */
-import type { Router } from '@lightningjs/sdk'
-import { services } from './services'
+import { Accessibility, type Router } from '@lightningjs/sdk'
+import { savePreferences } from './config/preferences'
+import { lookupProgress } from './feed/progress'
+import { About } from './screens/About'
+import { GuideDetail } from './screens/GuideDetail'
+import { Guides } from './screens/Guides'
 import { Home } from './screens/Home'
+import { Hotlines } from './screens/Hotlines'
 import { ErrorPage, NotFound } from './screens/MessagePage'
+import { NoticeDetail } from './screens/NoticeDetail'
+import { Notices } from './screens/Notices'
+import { Progress } from './screens/Progress'
+import { services } from './services'
+import { setLargeText } from './theme/scale'
 
 type PageClass<P> = new (...args: never[]) => P
 
@@ -19,13 +30,62 @@ function route<P>(
   return definition as unknown as Router.RouteDefinition
 }
 
+/** Gives a feed-aware page the current index; App keeps it up to date afterwards. */
+async function feed(page: { onFeed: Home['onFeed'] }): Promise<void> {
+  const { repository, now } = services()
+  page.onFeed(repository.index(), repository.status(), now())
+}
+
+/** Flips a remembered preference and applies it at once. */
+function togglePreference(name: 'largeText' | 'readAloud'): boolean {
+  const { preferences } = services()
+  preferences[name] = !preferences[name]
+  savePreferences(preferences)
+  setLargeText(preferences.largeText)
+  Accessibility.Announcer.enabled = preferences.readAloud
+  return preferences[name]
+}
+
 export function routes(): Router.Config {
   return {
     root: 'home',
     routes: [
-      route('home', Home, async (page) => {
-        const { repository, now } = services()
-        page.onFeed(repository.index(), repository.status(), now())
+      route('home', Home, feed),
+      route('notices', Notices, async (page) => {
+        const { repository } = services()
+        page.onNearby = (ids) => repository.prefetch('notice', ids)
+        await feed(page)
+      }),
+      route('notices/:id', NoticeDetail, async (page, { id }) => {
+        const { repository, settings } = services()
+        page.show(await repository.notice(id ?? ''), settings.imageHosts)
+      }),
+      route('guides', Guides, async (page) => {
+        const { repository } = services()
+        page.onNearby = (ids) => repository.prefetch('guide', ids)
+        await feed(page)
+      }),
+      route('guides/:id', GuideDetail, async (page, { id }) => {
+        page.show(await services().repository.guide(id ?? ''))
+      }),
+      route('progress', Progress, async (page) => {
+        const { http, settings } = services()
+        page.lookup = (applicationNo, code) => lookupProgress(http, settings.progressApiUrl, applicationNo, code)
+      }),
+      route('hotlines', Hotlines, feed),
+      route('about', About, async (page) => {
+        const { settings, cache, preferences, version } = services()
+        page.onToggle = togglePreference
+        page.setInfo({
+          version,
+          regionCode: settings.regionCode,
+          feedUrl: settings.feedBaseUrl,
+          storage: cache.diagnostics(),
+          largeText: preferences.largeText,
+          readAloud: preferences.readAloud,
+          speechSupported: typeof window !== 'undefined' && 'speechSynthesis' in window,
+        })
+        await feed(page)
       }),
       route('*', NotFound),
       route('!', ErrorPage),

@@ -65,7 +65,12 @@ export class FocusList
     this.top = windowTop(this.focusedIndex, items.length, this.visibleCount, Math.max(0, this.focusedIndex - 1))
     this.drawn = this.pool.map(() => -1)
     this.render()
-    this._refocus()
+    if (this.hasFocus()) this._refocus()
+  }
+
+  /** Moves focus to `index` (clamped) without changing the items: history restores use it. */
+  focusAt(index: number): void {
+    this.setItems(this.items, index)
   }
 
   private ensurePool(): void {

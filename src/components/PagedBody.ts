@@ -21,8 +21,6 @@ export interface PagedBodyOptions {
   imageHosts?: readonly string[]
   /** Draws one extra last page (attachments as QR codes). */
   extraPage?: (host: Lightning.Element) => void
-  /** Page to open on (restored from history). */
-  startPage?: number
 }
 
 const IMAGE_HEIGHT = 360
@@ -55,7 +53,7 @@ export class PagedBody
     })
     if (options.extraPage) this.pages.push({ items: [] })
     this.tag('Indicator')?.patch({ y: this.h + 24 })
-    this.goTo(Math.max(0, Math.min(options.startPage ?? 0, this.pages.length - 1)))
+    this.goTo(0)
   }
 
   get pageCount(): number {
@@ -72,6 +70,11 @@ export class PagedBody
 
   previous(): boolean {
     return this.goTo(this.pageIndex - 1)
+  }
+
+  /** Opens page `index` (clamped): history restores use it. */
+  showPage(index: number): void {
+    this.goTo(Math.max(0, Math.min(index, this.pages.length - 1)))
   }
 
   private goTo(index: number): boolean {

@@ -13,8 +13,7 @@ export interface TimelineTemplateSpec extends Lightning.Component.TemplateSpec {
   Steps: object
 }
 
-const STEP_H = 90
-const MAX_STEPS = 4
+const STEP_H = 110
 
 export class Timeline
   extends Lightning.Component<TimelineTemplateSpec>
@@ -24,14 +23,17 @@ export class Timeline
     return { Steps: {} }
   }
 
-  show(steps: Progress['steps']): void {
+  static readonly stepHeight = STEP_H
+
+  /** Draws the newest `maxSteps` steps. */
+  show(steps: Progress['steps'], maxSteps: number): void {
     const host = this.tag('Steps')
     if (!host) return
     host.childList.clear()
     const newestFirst = steps
       .slice()
       .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
-      .slice(0, MAX_STEPS)
+      .slice(0, maxSteps)
     newestFirst.forEach((step, i) => {
       const first = i === 0
       const line = `${first ? '▶ ' : ''}${formatDate(step.at)}　${t(`status.${step.status}`)}　${step.office}`

@@ -95,7 +95,8 @@ function zh(p: Problem): string {
     case 'not-json':
       return `不是有效的 JSON（${got}）。常见原因：中文引号“”、多余或缺少逗号、缺少括号`
     case 'version':
-      return `版本不受支持，应为 ${p.expected ?? `${SCHEMA_MAJOR}.x`}，实际为 ${got === 'undefined' ? '缺少 schemaVersion' : got}`
+      if (got === 'undefined') return `缺少 schemaVersion，应为 ${p.expected ?? `${SCHEMA_MAJOR}.x`}`
+      return `版本不受支持，应为 ${p.expected ?? `${SCHEMA_MAJOR}.x`}，实际为 ${got}`
     case 'too-many':
       return `条目太多，最多 ${p.expected ?? '?'} 条，实际 ${got} 条`
     case 'duplicate-id':
@@ -121,7 +122,7 @@ function zh(p: Problem): string {
     case 'region-mismatch':
       return `地区编码 ${got} 与所在文件夹 ${p.expected ?? '?'} 不一致`
     case 'orphan':
-      return `索引中没有这一条（${got}），机顶盒不会显示它`
+      return `索引里没有这一条，或索引里的这一条有问题被跳过（${got}），机顶盒不会显示它`
     case 'unknown-kind':
       return '看不出是哪种文件（索引、通知详情还是办事指南），请用 --kind index|notice|guide 指定'
     // valibot issue types
@@ -201,7 +202,8 @@ function en(p: Problem): string {
     case 'not-json':
       return `not valid JSON (${got}); look for curly quotes, a missing or extra comma, a missing bracket`
     case 'version':
-      return `unsupported version: expected ${p.expected ?? `${SCHEMA_MAJOR}.x`}, got ${got === 'undefined' ? 'no schemaVersion' : got}`
+      if (got === 'undefined') return `schemaVersion is missing: expected ${p.expected ?? `${SCHEMA_MAJOR}.x`}`
+      return `unsupported version: expected ${p.expected ?? `${SCHEMA_MAJOR}.x`}, got ${got}`
     case 'too-many':
       return `too many items: at most ${p.expected ?? '?'}, got ${got}`
     case 'duplicate-id':
@@ -225,7 +227,7 @@ function en(p: Problem): string {
     case 'region-mismatch':
       return `region code ${got} differs from its folder ${p.expected ?? '?'}`
     case 'orphan':
-      return `not listed in the index (${got}); boxes will never show it`
+      return `not listed in the index, or its index entry was dropped (${got}); boxes will never show it`
     case 'unknown-kind':
       return 'cannot tell which document this is (index, notice or guide); pass --kind index|notice|guide'
     case 'object': {
@@ -299,12 +301,12 @@ function en(p: Problem): string {
 
 /** Kinds of the validator's own cross-document checks: they neither drop nor reject anything. */
 const NOTES = new Set(['orphan'])
+/** Kinds whose text already says what follows. */
+const SELF_EXPLAINED = new Set(['orphan', 'missing-detail', 'id-mismatch', 'region-mismatch', 'unknown-kind'])
 
 /** What happens because of the problem: the item is skipped, or the whole file is not used. */
 function consequence(p: Problem, lang: ProblemLanguage): string {
-  if (NOTES.has(p.kind) || p.kind === 'missing-detail' || p.kind === 'id-mismatch' || p.kind === 'region-mismatch') {
-    return ''
-  }
+  if (SELF_EXPLAINED.has(p.kind)) return ''
   if (lang === 'en') {
     if (!p.dropped) return ' [whole file rejected; boxes keep the last good copy]'
     if (p.kind === 'too-many') return ' [the items past the limit are skipped]'

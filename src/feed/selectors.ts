@@ -1,5 +1,5 @@
 /** Pure views over the index that screens need: ordering, categories, live alerts. */
-import type { Alert, AlertLevel, FeedIndex, GuideSummary, NoticeSummary } from './schema'
+import type { Alert, AlertLevel, FeedIndex, GuideSummary, Hotline, NoticeSummary } from './schema'
 
 const LEVEL_ORDER: Record<AlertLevel, number> = { red: 0, orange: 1, yellow: 2, blue: 3, info: 4 }
 
@@ -43,4 +43,10 @@ export function guideGroupOf(guide: GuideSummary): string {
 
 export function newestNotices(index: FeedIndex, now: number, count: number): NoticeSummary[] {
   return orderNotices(index.notices, now).slice(0, count)
+}
+
+/** 12345 (the government service hotline) always comes first; the rest keep the feed's order. */
+export function orderHotlines(hotlines: readonly Hotline[]): Hotline[] {
+  const first = hotlines.filter((h) => h.phone.replace(/\D/g, '') === '12345')
+  return [...first, ...hotlines.filter((h) => first.indexOf(h) < 0)]
 }

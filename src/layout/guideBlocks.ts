@@ -14,6 +14,8 @@ export function materialLine(m: Material): string {
   return `${m.name}：${detail}${shared}${note}`
 }
 
+const days = (n: number): string => (n === 0 ? t('guide.immediate') : t('guide.workingDays', { days: n }))
+
 export function guideBlocks(guide: GuideDetail): Block[] {
   const blocks: Block[] = []
   const section = (title: string, body: Block[]): void => {
@@ -31,8 +33,9 @@ export function guideBlocks(guide: GuideDetail): Block[] {
     list(guide.steps.map((s) => (s.text ? `${s.title}：${s.text}` : s.title)), true),
   )
   const limits = [
-    guide.legalDays !== undefined ? t('guide.legalDays', { days: guide.legalDays }) : '',
-    guide.promisedDays !== undefined ? t('guide.promisedDays', { days: guide.promisedDays }) : '',
+    // 0 working days is an 即办件: done on the spot.
+    guide.legalDays !== undefined ? t('guide.legalDays', { days: days(guide.legalDays) }) : '',
+    guide.promisedDays !== undefined ? t('guide.promisedDays', { days: days(guide.promisedDays) }) : '',
     guide.visits !== undefined ? t('guide.visits', { visits: guide.visits }) : '',
   ].filter(Boolean)
   section(t('guide.time'), list(limits))

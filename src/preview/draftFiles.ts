@@ -29,6 +29,8 @@ export interface FileReport {
   regionCode?: string
   /** The document was accepted (possibly with dropped items). */
   ok: boolean
+  /** Ids of the notices and guides an accepted index keeps (after dropping bad items). */
+  listed?: { notices: Set<string>; guides: Set<string> }
   problems: Problem[]
 }
 
@@ -111,8 +113,15 @@ export function checkFile(file: DraftFile, kind?: DocKind): FileReport {
   report.problems.push(...uniqueProblems(parsed.problems))
   if (parsed.ok) {
     const value = parsed.value
-    if ('region' in value) report.regionCode = value.region.code
-    else report.id = value.id
+    if ('region' in value) {
+      report.regionCode = value.region.code
+      report.listed = {
+        notices: new Set(value.notices.map((n) => n.id)),
+        guides: new Set(value.guides.map((g) => g.id)),
+      }
+    } else {
+      report.id = value.id
+    }
   } else if (isRecord(json.value)) {
     // Rejected, but the id or region may still be readable: the cross-file checks use it.
     const raw = json.value
@@ -170,10 +179,13 @@ export function checkDraft(files: readonly DraftFile[], kind?: DocKind): FileRep
           dropped: false,
         })
       }
-      if (!report.ok) return
+      const kept = report.listed
+      if (!report.ok || !kept) return
       for (const key of ['notices', 'guides'] as const) {
         for (const { id, index } of listedIds(file.text, key)) {
+          // Items the box drops are already reported; their detail files are not looked for.
           const detail = `${folder}/${key}/${id}.json`
+          if (!kept[key].has(id) || listed.has(detail)) continue
           listed.add(detail)
           if (!byFeedPath.has(detail)) {
             report.problems.push({

@@ -47,6 +47,7 @@ export abstract class CategorizedList<T extends { id: string; category: string }
   private shown: T[] = []
   private categories: string[] = []
   private source: FeedIndex | undefined
+  private now = 0
   private restore: { category: string | null; id: string | undefined } | undefined
   /** Set by the route: prefetch details around the focus when the box is idle. */
   onNearby: ((ids: string[]) => void) | undefined
@@ -90,6 +91,12 @@ export abstract class CategorizedList<T extends { id: string; category: string }
 
   onFeed(index: FeedIndex | undefined, _status: FeedStatus, now: number): void {
     if (!index || index === this.source) return
+    this.now = now
+    this.build(index)
+  }
+
+  private build(index: FeedIndex): void {
+    const now = this.now
     const focusedId = this.shown[this.list.index]?.id
     this.source = index
     this.ordered = this.config.itemsOf(index, now)
@@ -117,7 +124,7 @@ export abstract class CategorizedList<T extends { id: string; category: string }
     this.tag('Empty')?.patch({ visible: empty, text: textPatch(t(this.config.emptyLabel), { size: type.body }) })
     if (empty) this.zone = 'categories'
     this.prefetchAround(this.list.index)
-    this._refocus()
+    if (this.hasFocus()) this._refocus()
   }
 
   private prefetchAround(i: number): void {
@@ -148,7 +155,8 @@ export abstract class CategorizedList<T extends { id: string; category: string }
         id: typeof state.id === 'string' ? state.id : undefined,
       }
       this.zone = state.zone === 'categories' ? 'categories' : 'list'
-      this.source = undefined
+      // The Router restores history after the route hook drew the list: draw it again, restored.
+      if (this.source) this.build(this.source)
       return undefined
     }
     return { category: this.currentCategory(), id: this.shown[this.list.index]?.id, zone: this.zone }

@@ -31,7 +31,6 @@ export class GuideDetail
   implements Lightning.Component.ImplementTemplateSpec<GuideDetailTemplateSpec>
 {
   private guide: Guide | undefined
-  private restorePage = 0
 
   static override _template(): Lightning.Component.Template<GuideDetailTemplateSpec> {
     return {
@@ -79,8 +78,7 @@ export class GuideDetail
     this.tag('Tags')?.patch({
       text: textPatch(guide.tags.map((tag) => `【${tag}】`).join(''), { size: type.hint, color: palette.text, width: safeArea.w, maxLines: 1 }),
     })
-    this.body.setBlocks(guideBlocks(guide), { startPage: this.restorePage })
-    this.restorePage = 0
+    this.body.setBlocks(guideBlocks(guide))
     const online = this.tag('Online') as QrCode
     online.patch({ visible: guide.online !== undefined })
     if (guide.online) online.show(guide.online.url, t('guide.scan'), 320)
@@ -114,7 +112,8 @@ export class GuideDetail
 
   override historyState(state: HistoryState): HistoryState {
     if (state) {
-      this.restorePage = typeof state.page === 'number' ? state.page : 0
+      // The Router restores history after the route hook drew the page: turn to the remembered page.
+      if (typeof state.page === 'number') this.body.showPage(state.page)
       return undefined
     }
     return { page: this.body.currentPage }

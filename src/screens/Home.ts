@@ -31,8 +31,14 @@ export const HOME_TILES: readonly TileDef[] = [
 ]
 
 const TILE_W = 320
+const TILE_H = 240
 const TILE_GAP = 32
 const LATEST_COUNT = 3
+const ALERTS_Y = 150
+const ALERT_H = 90
+const ALERT_STEP = 100
+/** Where the status strip begins (App draws it). */
+const STATUS_TOP = safeArea.y + safeArea.h - 56
 
 export interface HomeTemplateSpec extends Lightning.Component.TemplateSpec {
   Region: object
@@ -58,7 +64,7 @@ export class Home
       h: 1080,
       Region: { x: safeArea.x, y: safeArea.y },
       Today: { x: safeArea.x + safeArea.w, y: safeArea.y + 10, mountX: 1 },
-      Alerts: { x: safeArea.x, y: 150 },
+      Alerts: { x: safeArea.x, y: ALERTS_Y },
       Tiles: { x: safeArea.x, y: 200 },
       LatestTitle: { x: safeArea.x, y: 560 },
       Latest: { type: FocusList, x: safeArea.x - 6, y: 630, w: safeArea.w + 12, h: NoticeRow.height * LATEST_COUNT },
@@ -80,7 +86,7 @@ export class Home
     const tiles = this.tag('Tiles')
     HOME_TILES.forEach((def, i) => {
       tiles?.childList.add(
-        this.stage.c({ type: Tile, ref: `Tile${i}`, x: i * (TILE_W + TILE_GAP), w: TILE_W, h: 300, label: t(def.label), icon: def.icon }),
+        this.stage.c({ type: Tile, ref: `Tile${i}`, x: i * (TILE_W + TILE_GAP), w: TILE_W, h: TILE_H, label: t(def.label), icon: def.icon }),
       )
     })
     this.tag('LatestTitle')?.patch({ text: textPatch(t('home.latest'), { size: type.heading, bold: true }) })
@@ -104,15 +110,18 @@ export class Home
     })
     const alerts = index ? activeAlerts(index, now) : []
     this.showAlerts(alerts.slice(0, 2))
-    const tilesY = alerts.length ? 150 + Math.min(alerts.length, 2) * 110 + 20 : 170
+    const shownAlerts = Math.min(alerts.length, 2)
+    const tilesY = shownAlerts ? ALERTS_Y + shownAlerts * ALERT_STEP + 10 : 170
     this.tag('Tiles')?.patch({ y: tilesY })
-    const listTop = tilesY + 300 + 50
+    const listTop = tilesY + TILE_H + 30
     this.tag('LatestTitle')?.patch({ y: listTop })
+    // Whole rows only, down to the status strip.
+    const rows = Math.max(1, Math.floor((STATUS_TOP - listTop - 70) / NoticeRow.height))
 
     const latest = index ? newestNotices(index, now, LATEST_COUNT) : []
     this.latestIds = latest.map((n) => n.id)
     const unavailable = status.phase === 'unavailable'
-    this.latest.patch({ y: listTop + 70, h: Math.max(1, 1000 - listTop - 70 - 60), visible: !unavailable })
+    this.latest.patch({ y: listTop + 70, h: rows * NoticeRow.height, visible: !unavailable })
     this.latest.setItems(latest, this.latest.index)
     this.tag('LatestTitle')?.patch({ visible: !unavailable })
     this.tag('Unavailable')?.patch({
@@ -128,7 +137,7 @@ export class Home
       },
     })
     if (unavailable && this.zone === 'latest') this.zone = 'tiles'
-    this._refocus()
+    if (this.hasFocus()) this._refocus()
   }
 
   private showAlerts(alerts: ReturnType<typeof activeAlerts>): void {
@@ -142,14 +151,14 @@ export class Home
       host.childList.add(
         this.stage.c({
           ref: `Alert${i}`,
-          y: i * 110,
+          y: i * ALERT_STEP,
           w: safeArea.w,
-          h: 96,
+          h: ALERT_H,
           rect: true,
           color: colours.background,
           shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
-          Icon: { x: 20, y: 14, w: 68, h: 68, texture: iconTexture('alert'), color: colours.text },
-          Text: { x: 108, y: 20, text: textPatch(line, { size: type.body, color: colours.text, width: safeArea.w - 140, maxLines: 1 }) },
+          Icon: { x: 20, y: 11, w: 68, h: 68, texture: iconTexture('alert'), color: colours.text },
+          Text: { x: 108, y: 18, text: textPatch(line, { size: type.body, color: colours.text, width: safeArea.w - 140, maxLines: 1 }) },
         }),
       )
     })
@@ -193,7 +202,9 @@ export class Home
   override historyState(state: HistoryState): HistoryState {
     if (state) {
       this.zone = state.zone === 'latest' ? 'latest' : 'tiles'
-      this.tileIndex = typeof state.tile === 'number' ? state.tile : 0
+      this.tileIndex = typeof state.tile === 'number' ? Math.max(0, Math.min(HOME_TILES.length - 1, state.tile)) : 0
+      if (typeof state.latest === 'number') this.latest.focusAt(state.latest)
+      if (this.hasFocus()) this._refocus()
       return undefined
     }
     return { zone: this.zone, tile: this.tileIndex, latest: this.latest.index }

@@ -29,7 +29,6 @@ export class NoticeDetail
   implements Lightning.Component.ImplementTemplateSpec<NoticeDetailTemplateSpec>
 {
   private notice: Notice | undefined
-  private restorePage = 0
 
   static override _template(): Lightning.Component.Template<NoticeDetailTemplateSpec> {
     return {
@@ -71,7 +70,9 @@ export class NoticeDetail
     }
     const notice = result.value
     this.notice = notice
-    this.tag('Title')?.patch({ text: textPatch(notice.title, { size: type.heading, bold: true, width: safeArea.w, maxLines: 2 }) })
+    const title = textPatch(notice.title, { size: type.heading, bold: true, width: safeArea.w, maxLines: 2 })
+    this.tag('Title')?.patch({ text: title })
+    const titleLines = title.text.split('\n').length
     const meta = [
       t('notice.publisher', { publisher: notice.publisher }),
       t('notice.date', { date: formatDate(notice.publishedAt) }),
@@ -80,13 +81,14 @@ export class NoticeDetail
     ]
       .filter(Boolean)
       .join('　')
-    this.tag('Meta')?.patch({ text: textPatch(meta, { size: type.hint, color: palette.textMuted, width: safeArea.w, maxLines: 2 }) })
+    this.tag('Meta')?.patch({
+      y: safeArea.y + titleLines * title.lineHeight + 12,
+      text: textPatch(meta, { size: type.hint, color: palette.textMuted, width: safeArea.w, maxLines: 2 }),
+    })
     this.body.setBlocks(notice.body, {
       imageHosts,
-      startPage: this.restorePage,
       extraPage: notice.attachments.length > 0 ? (host) => this.drawAttachments(host) : undefined,
     })
-    this.restorePage = 0
   }
 
   private get body(): PagedBody {
@@ -130,7 +132,8 @@ export class NoticeDetail
 
   override historyState(state: HistoryState): HistoryState {
     if (state) {
-      this.restorePage = typeof state.page === 'number' ? state.page : 0
+      // The Router restores history after the route hook drew the page: turn to the remembered page.
+      if (typeof state.page === 'number') this.body.showPage(state.page)
       return undefined
     }
     return { page: this.body.currentPage }

@@ -30,22 +30,24 @@ const KEY_H = 80
 const KEY_GAP = 14
 const RIGHT_X = 900
 const RIGHT_W = safeArea.x + safeArea.w - RIGHT_X
+const RESULT_Y = 180
+const FACTS_Y = 120
 
 export interface ProgressTemplateSpec extends Lightning.Component.TemplateSpec {
   Header: typeof ScreenHeader
   NumberLabel: object
-  NumberBox: { Value: object }
+  NumberBox: { Frame: object; Value: object }
   CodeLabel: object
-  CodeBox: { Value: object }
+  CodeBox: { Frame: object; Value: object }
   Hint: object
   Keypad: object
   Message: object
+  Privacy: object
   Result: {
     StatusIcon: object
     Status: object
     Facts: object
     Steps: typeof Timeline
-    Privacy: object
   }
 }
 
@@ -63,14 +65,17 @@ export class Progress
   lookup: ProgressLookup | undefined
 
   static override _template(): Lightning.Component.Template<ProgressTemplateSpec> {
+    // The frame and the value are siblings: a Lightning shader also applies to an element's children.
     const box = (y: number) => ({
       x: safeArea.x,
       y,
-      w: 3 * KEY_W + 2 * KEY_GAP,
-      h: 90,
-      rect: true,
-      color: palette.surface,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: 12, stroke: focusStyle.outline, strokeColor: palette.surface },
+      Frame: {
+        w: 3 * KEY_W + 2 * KEY_GAP,
+        h: 90,
+        rect: true,
+        color: palette.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12, stroke: focusStyle.outline, strokeColor: palette.surface },
+      },
       Value: { x: 24, y: 12 },
     })
     return {
@@ -84,15 +89,15 @@ export class Progress
       Hint: { x: safeArea.x, y: 495 },
       Keypad: { x: safeArea.x, y: 560 },
       Message: { x: RIGHT_X, y: 190 },
+      Privacy: { x: RIGHT_X, y: safeArea.y + safeArea.h - 110 },
       Result: {
         x: RIGHT_X,
-        y: 180,
+        y: RESULT_Y,
         visible: false,
         StatusIcon: { w: 96, h: 96 },
         Status: { x: 120, y: 6 },
-        Facts: { y: 120 },
+        Facts: { y: FACTS_Y },
         Steps: { type: Timeline, y: 400, w: RIGHT_W },
-        Privacy: { y: 760 },
       },
     }
   }
@@ -102,6 +107,7 @@ export class Progress
     this.tag('NumberLabel')?.patch({ text: textPatch(t('progress.numberLabel'), { size: type.label }) })
     this.tag('CodeLabel')?.patch({ text: textPatch(t('progress.codeLabel'), { size: type.label }) })
     this.tag('Hint')?.patch({ text: textPatch(t('progress.hint'), { size: type.hint, color: palette.textMuted }) })
+    this.tag('Privacy')?.patch({ text: textPatch(t('progress.privacy'), { size: type.hint, color: palette.textMuted }) })
     this.paintForm()
     this.paintKeypad()
   }
@@ -128,7 +134,7 @@ export class Progress
     const paintBox = (ref: 'NumberBox' | 'CodeBox', active: boolean, shown: string): void => {
       // The active field has the focus outline and a ▶ marker, not just another colour.
       this.tag(ref)?.patch({
-        shader: { stroke: focusStyle.outline, strokeColor: active ? palette.focus : palette.surface },
+        Frame: { shader: { stroke: focusStyle.outline, strokeColor: active ? palette.focus : palette.surface } },
         Value: { text: textPatch(`${active ? '▶ ' : ''}${shown}${active ? '_' : ''}`, { size: type.heading }) },
       })
     }
@@ -268,20 +274,26 @@ export class Progress
   }
 
   private showAnswer(p: ProgressAnswer): void {
+    // Each fact keeps its own line (the item name may take two), so the timeline goes below them all.
     const facts = [
-      t('progress.item', { item: p.itemName }),
+      textPatch(t('progress.item', { item: p.itemName }), { size: type.body, width: RIGHT_W, maxLines: 2 }).text,
       t('progress.applicant', { name: p.applicant }),
       t('progress.submittedAt', { date: formatDate(p.submittedAt) }),
       p.expectedBy ? t('progress.expectedBy', { date: formatDate(p.expectedBy) }) : '',
-      p.pickup ? t('progress.pickup', { pickup: p.pickup }) : '',
+      p.pickup ? textPatch(t('progress.pickup', { pickup: p.pickup }), { size: type.body, width: RIGHT_W }).text : '',
     ].filter(Boolean)
+    const factsText = textPatch(facts.join('\n'), { size: type.body })
+    const factLines = factsText.text.split('\n').length
+    const stepsY = FACTS_Y + factLines * factsText.lineHeight + 24
     this.tag('Result')?.patch({
       visible: true,
       StatusIcon: { texture: iconTexture('progress') },
       Status: { text: textPatch(t(`status.${p.status}`), { size: type.title, bold: true }) },
-      Facts: { text: textPatch(facts.join('\n'), { size: type.body, width: RIGHT_W, maxLines: 5 }) },
-      Privacy: { text: textPatch(t('progress.privacy'), { size: type.hint, color: palette.textMuted }) },
+      Facts: { text: factsText },
+      Steps: { y: stepsY },
     })
-    ;(this.tag('Result.Steps') as Timeline).show(p.steps)
+    // As many steps as fit above the privacy line; the newest are kept.
+    const room = safeArea.y + safeArea.h - 120 - (RESULT_Y + stepsY)
+    ;(this.tag('Result.Steps') as Timeline).show(p.steps, Math.max(1, Math.floor(room / Timeline.stepHeight)))
   }
 }

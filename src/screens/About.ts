@@ -1,0 +1,144 @@
+/**
+ * 关于本机, for the operator's field engineer and the viewer: version, region, feed URL, last
+ * refresh, storage mode (IndexedDB or memory, and why), feed problems; and two switches the viewer
+ * keeps: large text (×1.25) and read-aloud.
+ */
+import { Lightning } from '@lightningjs/sdk'
+import { ScreenHeader } from '../components/ScreenHeader'
+import { textPatch } from '../components/text'
+import type { CacheDiagnostics } from '../feed/cache'
+import type { FeedStatus } from '../feed/repository'
+import type { FeedIndex } from '../feed/schema'
+import { formatUpdated } from '../i18n/format'
+import { t, type StringKey } from '../i18n/strings'
+import { focusStyle, palette, safeArea, type } from '../theme/tokens'
+import type { PageTypeConfig } from './page'
+
+export interface AboutInfo {
+  version: string
+  regionCode: string
+  feedUrl: string
+  storage: CacheDiagnostics
+  largeText: boolean
+  readAloud: boolean
+  speechSupported: boolean
+}
+
+export interface AboutTemplateSpec extends Lightning.Component.TemplateSpec {
+  Header: typeof ScreenHeader
+  Facts: object
+  Switches: object
+}
+
+type SwitchName = 'largeText' | 'readAloud'
+const SWITCHES: readonly { name: SwitchName; label: StringKey }[] = [
+  { name: 'largeText', label: 'about.largeText' },
+  { name: 'readAloud', label: 'about.readAloud' },
+]
+
+export class About
+  extends Lightning.Component<AboutTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<AboutTemplateSpec>
+{
+  private info: AboutInfo | undefined
+  private index: FeedIndex | undefined
+  private status: FeedStatus | undefined
+  private now = 0
+  private focusedSwitch = 0
+  /** Set by the route: flips a preference, saves it, returns the new value. */
+  onToggle: ((name: SwitchName) => boolean) | undefined
+
+  static override _template(): Lightning.Component.Template<AboutTemplateSpec> {
+    return {
+      w: 1920,
+      h: 1080,
+      Header: { type: ScreenHeader },
+      Facts: { x: safeArea.x, y: 180 },
+      Switches: { x: safeArea.x, y: 700 },
+    }
+  }
+
+  override _init(): void {
+    ;(this.tag('Header') as ScreenHeader).show(t('about.title'), 'about')
+  }
+
+  setInfo(info: AboutInfo): void {
+    this.info = info
+    this.paint()
+  }
+
+  onFeed(index: FeedIndex | undefined, status: FeedStatus, now: number): void {
+    this.index = index
+    this.status = status
+    this.now = now
+    this.paint()
+  }
+
+  private paint(): void {
+    const info = this.info
+    if (!info) return
+    const storage =
+      info.storage.mode === 'indexeddb'
+        ? t('about.storage.indexeddb')
+        : t('about.storage.memory', { error: info.storage.lastError ?? '—' })
+    const lines = [
+      t('about.version', { version: info.version }),
+      t('about.region', { region: this.index?.region.name ?? '—', code: info.regionCode }),
+      t('about.feed', { url: info.feedUrl }),
+      t('about.lastRefresh', { time: formatUpdated(this.status?.lastUpdated, this.now) }),
+      t('about.storage', { mode: storage }),
+      t('about.problems', { count: this.status?.problems.length ?? 0 }),
+    ]
+    this.tag('Facts')?.patch({ text: textPatch(lines.join('\n'), { size: type.body, width: safeArea.w, maxLines: 8 }) })
+    const host = this.tag('Switches')
+    host?.childList.clear()
+    SWITCHES.forEach((s, i) => {
+      const on = info[s.name]
+      const focused = i === this.focusedSwitch && this.hasFocus()
+      let label = t(s.label, { state: t(on ? 'about.on' : 'about.off') })
+      if (s.name === 'readAloud' && !info.speechSupported) label = `${label}（${t('about.readAloudUnsupported')}）`
+      host?.childList.add(
+        this.stage.c({
+          ref: `Switch${i}`,
+          y: i * 120,
+          w: 1100,
+          h: 96,
+          rect: true,
+          color: focused ? palette.focus : palette.surfaceRaised,
+          shader: { type: Lightning.shaders.RoundedRectangle, radius: focusStyle.radius },
+          Label: { x: 32, y: 18, text: textPatch(label, { size: type.label, color: focused ? palette.focusText : palette.text }) },
+        }),
+      )
+    })
+  }
+
+  get announce(): string {
+    const s = SWITCHES[this.focusedSwitch]
+    return s && this.info ? t(s.label, { state: t(this.info[s.name] ? 'about.on' : 'about.off') }) : ''
+  }
+
+  override _focus(): void {
+    this.paint()
+  }
+
+  override _handleUp(): boolean {
+    this.focusedSwitch = Math.max(0, this.focusedSwitch - 1)
+    this.paint()
+    return true
+  }
+  override _handleDown(): boolean {
+    this.focusedSwitch = Math.min(SWITCHES.length - 1, this.focusedSwitch + 1)
+    this.paint()
+    return true
+  }
+  override _handleEnter(): boolean {
+    const s = SWITCHES[this.focusedSwitch]
+    if (!s || !this.info || !this.onToggle) return true
+    if (s.name === 'readAloud' && !this.info.speechSupported) return true
+    this.info = { ...this.info, [s.name]: this.onToggle(s.name) }
+    // Type sizes changed: the header is drawn again at the new size.
+    ;(this.tag('Header') as ScreenHeader).show(t('about.title'), 'about')
+    this.paint()
+    return true
+  }
+}
