@@ -17,6 +17,7 @@ import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
+import { transform as esbuildTransform } from 'esbuild'
 import esbuild from 'rollup-plugin-esbuild'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
@@ -63,7 +64,8 @@ const modern = {
     resolve({ browser: true, extensions: ['.mjs', '.js', '.ts', '.json'] }),
     json(),
     commonjs(),
-    esbuild({ target: 'es2019', minify: true, define, tsconfig: 'tsconfig.json' }),
+    // keepNames: Lightning finds a state by its class name (the Router's Loading and Widgets states).
+    esbuild({ target: 'es2019', minify: true, keepNames: true, define, tsconfig: 'tsconfig.json' }),
     copyStatic(),
   ],
   onwarn,
@@ -77,9 +79,58 @@ const preview = {
     resolve({ browser: true, extensions: ['.mjs', '.js', '.ts', '.json'] }),
     json(),
     commonjs(),
-    esbuild({ target: 'es2019', minify: true, define, tsconfig: 'tsconfig.json' }),
+    esbuild({ target: 'es2019', minify: true, keepNames: true, define, tsconfig: 'tsconfig.json' }),
   ],
   onwarn,
+}
+
+/**
+ * `useBuiltIns: 'usage'` adds a polyfill for every method name it sees on a receiver of unknown type
+ * (`x.map(` brings iterator helpers, `new Set` all the ES2025 set methods). These are ES2022+ additions
+ * that neither the app (ES2019 lib) nor core, SDK, valibot or idb-keyval call; they are replaced by an
+ * empty module, which saves tens of kilobytes on boxes with little memory.
+ */
+const UNUSED_POLYFILL =
+  /core-js\/modules\/(?:es|esnext)\.(?:iterator\.|(?:weak-)?map\.get-or-insert|set\.(?:difference|intersection|is-disjoint-from|is-subset-of|is-superset-of|symmetric-difference|union)|uint8-array\.|array-buffer\.(?:detached|transfer)|typed-array\.(?:at|find-last|find-last-index|to-reversed|to-sorted|with)\.js)/
+
+function dropUnusedPolyfills() {
+  const EMPTY = '\0unused-polyfill'
+  return {
+    name: 'drop-unused-polyfills',
+    resolveId(source) {
+      return UNUSED_POLYFILL.test(source) ? EMPTY : null
+    },
+    load(id) {
+      return id === EMPTY ? 'export {}' : null
+    },
+  }
+}
+
+/**
+ * Strips TypeScript and applies the defines, nothing else, for the legacy build. Not rollup-plugin-esbuild:
+ * any of its minify options also minifies the finished chunk for `esnext`, which would undo Babel's work
+ * (`catch {}` without a binding). minifySyntax folds `if (!__MOCKS__) return` here, before Babel turns
+ * async functions into state machines that rollup can no longer tree-shake (msw would stay in).
+ */
+function stripTypes(defines) {
+  const { compilerOptions } = JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8'))
+  return {
+    name: 'strip-types',
+    async transform(code, id) {
+      if (!id.endsWith('.ts') || id.includes('/node_modules/') || id.startsWith('\0')) return null
+      const result = await esbuildTransform(code, {
+        loader: 'ts',
+        format: 'esm',
+        target: 'esnext',
+        minifySyntax: true,
+        define: defines,
+        sourcemap: true,
+        sourcefile: id,
+        tsconfigRaw: { compilerOptions },
+      })
+      return { code: result.code, map: result.map }
+    },
+  }
 }
 
 /**
@@ -100,17 +151,11 @@ export function legacyConfig(dir = outDir) {
       generatedCode: 'es5',
     },
     plugins: [
+      dropUnusedPolyfills(),
       resolve({ browser: true, extensions: ['.mjs', '.js', '.ts', '.json'] }),
       json(),
       commonjs(),
-      esbuild({
-        target: 'esnext',
-        // Folds `if (!__MOCKS__) return` before Babel turns async functions into state machines that
-        // rollup can no longer tree-shake (otherwise msw ends up in the bundle).
-        minifySyntax: true,
-        define: { ...define, __MOCKS__: 'false' },
-        tsconfig: 'tsconfig.json',
-      }),
+      stripTypes({ ...define, __MOCKS__: 'false' }),
       babel({
         babelHelpers: 'bundled',
         babelrc: false,
@@ -133,7 +178,8 @@ export function legacyConfig(dir = outDir) {
           ],
         ],
       }),
-      terser({ ecma: 5, safari10: false, compress: { passes: 2 }, format: { comments: false } }),
+      // Lightning finds a state by its class name: names must survive minification.
+      terser({ ecma: 5, safari10: false, keep_classnames: true, keep_fnames: true, format: { comments: false } }),
     ],
     onwarn,
   }

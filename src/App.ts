@@ -6,6 +6,7 @@ import { Accessibility, Lightning, Router } from '@lightningjs/sdk'
 import { ExitDialog } from './components/ExitDialog'
 import { StatusStrip } from './components/StatusStrip'
 import { t } from './i18n/strings'
+import { useSpeechLanguage } from './readAloud'
 import { routes } from './routes'
 import { services } from './services'
 import { palette, type } from './theme/tokens'
@@ -55,13 +56,13 @@ export class App extends Router.App<AppTemplateSpec> {
   override _setup(): void {
     const { repository, settings, preferences } = services()
     Announcer.enabled = preferences.readAloud
+    useSpeechLanguage(settings.language)
     Router.startRouter(routes(), this)
     repository.subscribe((status) => this.onFeedStatus(status))
     void repository.start({ revalidateDelayMs: 3000 }).then((status) => this.onFeedStatus(status))
     repository.startBackgroundRefresh()
     ;(this.tag('Exit') as ExitDialog).onAnswer = (leave) => this.answerExit(leave)
     this.onFeedStatus(repository.status())
-    void settings
   }
 
   private onFeedStatus(status: FeedStatus): void {
@@ -89,14 +90,13 @@ export class App extends Router.App<AppTemplateSpec> {
     this.exitOpen = true
     const exit = this.tag('Exit') as ExitDialog
     exit.open()
-    this._setState('Exit')
+    this._refocus()
   }
 
   private answerExit(leave: boolean): void {
     this.exitOpen = false
     ;(this.tag('Exit') as ExitDialog).close()
-    this._setState('')
-    Router.focusPage()
+    this._refocus()
     if (!leave) return
     const portal = services().settings.portalUrl
     if (portal) window.location.href = portal
@@ -108,14 +108,8 @@ export class App extends Router.App<AppTemplateSpec> {
     if (!this.exitOpen) Router.navigate('home')
   }
 
-  static override _states(): Lightning.Component.Constructor[] {
-    return [
-      ...super._states(),
-      class Exit extends this {
-        override _getFocused(): Lightning.Component | undefined {
-          return this.tag('Exit') as ExitDialog
-        }
-      },
-    ] as Lightning.Component.Constructor[]
+  /** While the exit question is open it has the remote; otherwise the Router's active page does. */
+  override _getFocused(): Lightning.Component | null | undefined {
+    return this.exitOpen ? (this.tag('Exit') as ExitDialog) : super._getFocused()
   }
 }

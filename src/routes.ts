@@ -6,6 +6,7 @@
 import { Accessibility, type Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
 import { lookupProgress } from './feed/progress'
+import { speechSupported } from './readAloud'
 import { About } from './screens/About'
 import { GuideDetail } from './screens/GuideDetail'
 import { Guides } from './screens/Guides'
@@ -83,7 +84,7 @@ export function routes(): Router.Config {
           storage: cache.diagnostics(),
           largeText: preferences.largeText,
           readAloud: preferences.readAloud,
-          speechSupported: typeof window !== 'undefined' && 'speechSynthesis' in window,
+          speechSupported: speechSupported(),
         })
         await feed(page)
       }),

@@ -88,6 +88,11 @@ function describeExpected(issue: v.BaseIssue<unknown>): string {
 
 /** Validates parsed settings; throws SettingsError naming the first wrong field. */
 export function readSettings(raw: unknown): Settings {
+  // valibot's object() takes an array for an object with no keys; say what is really wrong.
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    const received = Array.isArray(raw) ? 'a list [ … ]' : raw === null ? 'null' : JSON.stringify(raw) ?? 'nothing'
+    throw new SettingsError('(the whole file)', 'a JSON object { … }', received)
+  }
   const result = v.safeParse(SettingsSchema, raw)
   if (result.success) return result.output
   const issue = result.issues[0]

@@ -68,10 +68,10 @@ function missingKey(p: Problem): string | undefined {
 const TYPE_ZH: Record<string, string> = {
   string: '文字（字符串，加英文双引号）',
   number: '数字（不加引号）',
-  boolean: 'true 或 false（不加引号）',
+  boolean: '布尔值 true 或 false（不加引号）',
   array: '列表 [ … ]',
   object: '对象 { … }',
-  null: 'null',
+  null: '空值 null',
   bigint: '整数',
   date: '日期',
 }
