@@ -3,7 +3,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { GuideSummary } from '../feed/schema'
 import { textWidthEm } from '../layout/textLayout'
 import { t } from '../i18n/strings'
-import { scaledSize } from '../theme/scale'
+import { lineHeightOf, scaledSize } from '../theme/scale'
 import { focusStyle, palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
 import { textPatch } from './text'
@@ -15,34 +15,41 @@ export interface GuideRowTemplateSpec extends Lightning.Component.TemplateSpec {
   Tags: object
 }
 
-const HEIGHT = 150
+const PAD = 14
+const GAP = 8
 
 export class GuideRow
   extends Lightning.Component<GuideRowTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<GuideRowTemplateSpec>, ListRow
 {
-  static readonly height = HEIGHT
+  /** Two lines of text and their margins; rows grow in large-text mode. Templates are compiled once per class, so sizes are applied in _init. */
+  static get height(): number {
+    return Math.max(150, PAD + lineHeightOf(type.label) + GAP + lineHeightOf(type.hint) + PAD)
+  }
   private guide: GuideSummary | undefined
 
   static override _template(): Lightning.Component.Template<GuideRowTemplateSpec> {
     return {
-      h: HEIGHT,
       Background: {
         x: focusStyle.outline,
         y: 6,
-        h: HEIGHT - 12,
         rect: true,
         color: palette.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
       },
-      Name: { x: 32, y: 14 },
-      Meta: { x: 32, y: 96 },
-      Tags: { y: 88 },
+      Name: { x: 32, y: PAD },
+      Meta: { x: 32 },
+      Tags: {},
     }
   }
 
   override _init(): void {
-    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline })
+    const h = GuideRow.height
+    const metaY = PAD + lineHeightOf(type.label) + GAP
+    this.patch({ h })
+    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline, h: h - 12 })
+    this.tag('Meta')?.patch({ y: metaY })
+    this.tag('Tags')?.patch({ y: metaY - 6 })
   }
 
   setItem(item: unknown): void {

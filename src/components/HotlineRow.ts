@@ -3,6 +3,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { Hotline } from '../feed/schema'
 import { t } from '../i18n/strings'
 import { iconTexture } from '../theme/icons'
+import { lineHeightOf } from '../theme/scale'
 import { focusStyle, palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
 import { textPatch } from './text'
@@ -15,42 +16,47 @@ export interface HotlineRowTemplateSpec extends Lightning.Component.TemplateSpec
   Hours: object
 }
 
-const HEIGHT = 150
+const PAD = 14
 
 export class HotlineRow
   extends Lightning.Component<HotlineRowTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<HotlineRowTemplateSpec>, ListRow
 {
-  static readonly height = HEIGHT
+  /** The number on one line, name and hours beside it; rows grow in large-text mode. */
+  static get height(): number {
+    return Math.max(150, PAD + lineHeightOf(type.title) + PAD, PAD + lineHeightOf(type.label) + lineHeightOf(type.hint) + PAD)
+  }
   private hotline: Hotline | undefined
 
   static override _template(): Lightning.Component.Template<HotlineRowTemplateSpec> {
     return {
-      h: HEIGHT,
       Background: {
         x: focusStyle.outline,
         y: 6,
-        h: HEIGHT - 12,
         rect: true,
         color: palette.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
       },
       Icon: { x: 32, y: 35, w: 80, h: 80 },
-      Phone: { x: 140, y: 22 },
-      Name: { x: 560, y: 14 },
-      Hours: { x: 560, y: 82 },
+      Phone: { x: 140, y: PAD },
+      Name: { x: 780, y: PAD },
+      Hours: { x: 780 },
     }
   }
 
   override _init(): void {
-    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline })
+    const h = HotlineRow.height
+    this.patch({ h })
+    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline, h: h - 12 })
+    this.tag('Icon')?.patch({ y: (h - 80) / 2 })
+    this.tag('Hours')?.patch({ y: PAD + lineHeightOf(type.label) })
     this.tag('Icon')?.patch({ texture: iconTexture('hotline') })
   }
 
   setItem(item: unknown): void {
     const hotline = item as Hotline
     this.hotline = hotline
-    const width = this.w - 600
+    const width = this.w - 820
     this.tag('Phone')?.patch({ text: textPatch(hotline.phone, { size: type.title, bold: true }) })
     this.tag('Name')?.patch({ text: textPatch(hotline.name, { size: type.label, width, maxLines: 1 }) })
     this.tag('Hours')?.patch({

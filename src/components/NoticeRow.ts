@@ -4,6 +4,7 @@ import type { NoticeSummary } from '../feed/schema'
 import { formatDate } from '../i18n/format'
 import { t } from '../i18n/strings'
 import { iconTexture } from '../theme/icons'
+import { lineHeightOf } from '../theme/scale'
 import { focusStyle, palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
 import { textPatch } from './text'
@@ -15,34 +16,39 @@ export interface NoticeRowTemplateSpec extends Lightning.Component.TemplateSpec 
   Meta: object
 }
 
-const HEIGHT = 150
+const PAD = 14
+const GAP = 8
 
 export class NoticeRow
   extends Lightning.Component<NoticeRowTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<NoticeRowTemplateSpec>, ListRow
 {
-  static readonly height = HEIGHT
+  /** Two lines of text and their margins; rows grow in large-text mode. Templates are compiled once per class, so sizes are applied in _init. */
+  static get height(): number {
+    return Math.max(150, PAD + lineHeightOf(type.label) + GAP + lineHeightOf(type.hint) + PAD)
+  }
   private notice: NoticeSummary | undefined
 
   static override _template(): Lightning.Component.Template<NoticeRowTemplateSpec> {
     return {
-      h: HEIGHT,
       Background: {
         x: focusStyle.outline,
         y: 6,
-        h: HEIGHT - 12,
         rect: true,
         color: palette.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
       },
       Pin: { x: 28, y: 24, w: 44, h: 44, visible: false },
-      Title: { x: 88, y: 14 },
-      Meta: { x: 88, y: 96 },
+      Title: { x: 88, y: PAD },
+      Meta: { x: 88 },
     }
   }
 
   override _init(): void {
-    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline })
+    const h = NoticeRow.height
+    this.patch({ h })
+    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline, h: h - 12 })
+    this.tag('Meta')?.patch({ y: PAD + lineHeightOf(type.label) + GAP })
   }
 
   setItem(item: unknown): void {

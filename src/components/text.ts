@@ -4,7 +4,7 @@
  */
 import { fitLines } from '../layout/textLayout'
 import { palette, type } from '../theme/tokens'
-import { scaledSize } from '../theme/scale'
+import { lineHeightOf, scaledSize } from '../theme/scale'
 
 export interface TextOptions {
   size?: number
@@ -36,7 +36,7 @@ export function textPatch(content: string, options: TextOptions = {}): TextTextu
     text: lines.join('\n'),
     fontSize: size,
     textColor: options.color ?? palette.text,
-    lineHeight: Math.round(size * type.lineHeightRatio),
+    lineHeight: lineHeightOf(options.size ?? type.body),
     fontStyle: options.bold ? 'bold' : 'normal',
     wordWrap: false,
     textAlign: options.align ?? 'left',
