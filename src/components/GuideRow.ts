@@ -4,8 +4,9 @@ import type { GuideSummary } from '../feed/schema'
 import { textWidthEm } from '../layout/textLayout'
 import { t } from '../i18n/strings'
 import { lineHeightOf, scaledSize } from '../theme/scale'
-import { focusStyle, palette, type } from '../theme/tokens'
+import { palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
+import { paintRowFocus, rowCardTemplate, sizeRowCard } from './rowCard'
 import { textPatch } from './text'
 
 export interface GuideRowTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -16,6 +17,7 @@ export interface GuideRowTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 const PAD = 14
+const ROW_TEXTS = { main: ['Name'], muted: ['Meta'] }
 const GAP = 8
 
 export class GuideRow
@@ -30,13 +32,7 @@ export class GuideRow
 
   static override _template(): Lightning.Component.Template<GuideRowTemplateSpec> {
     return {
-      Background: {
-        x: focusStyle.outline,
-        y: 6,
-        rect: true,
-        color: palette.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
-      },
+      Background: rowCardTemplate(),
       Name: { x: 32, y: PAD },
       Meta: { x: 32 },
       Tags: {},
@@ -46,8 +42,7 @@ export class GuideRow
   override _init(): void {
     const h = GuideRow.height
     const metaY = PAD + lineHeightOf(type.label) + GAP
-    this.patch({ h })
-    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline, h: h - 12 })
+    sizeRowCard(this, h)
     this.tag('Meta')?.patch({ y: metaY })
     this.tag('Tags')?.patch({ y: metaY - 6 })
   }
@@ -88,14 +83,10 @@ export class GuideRow
   }
 
   override _focus(): void {
-    this.tag('Background')?.patch({ color: palette.focus })
-    this.tag('Name')?.patch({ color: palette.focusText })
-    this.tag('Meta')?.patch({ color: palette.focusText })
+    paintRowFocus(this, true, ROW_TEXTS)
   }
 
   override _unfocus(): void {
-    this.tag('Background')?.patch({ color: palette.surface })
-    this.tag('Name')?.patch({ color: palette.text })
-    this.tag('Meta')?.patch({ color: palette.textMuted })
+    paintRowFocus(this, false, ROW_TEXTS)
   }
 }

@@ -4,8 +4,9 @@ import type { Hotline } from '../feed/schema'
 import { t } from '../i18n/strings'
 import { iconTexture } from '../theme/icons'
 import { lineHeightOf } from '../theme/scale'
-import { focusStyle, palette, type } from '../theme/tokens'
+import { palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
+import { paintRowFocus, rowCardTemplate, sizeRowCard } from './rowCard'
 import { textPatch } from './text'
 
 export interface HotlineRowTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -17,6 +18,7 @@ export interface HotlineRowTemplateSpec extends Lightning.Component.TemplateSpec
 }
 
 const PAD = 14
+const ROW_TEXTS = { main: ['Phone', 'Name', 'Icon'], muted: ['Hours'] }
 
 export class HotlineRow
   extends Lightning.Component<HotlineRowTemplateSpec>
@@ -30,13 +32,7 @@ export class HotlineRow
 
   static override _template(): Lightning.Component.Template<HotlineRowTemplateSpec> {
     return {
-      Background: {
-        x: focusStyle.outline,
-        y: 6,
-        rect: true,
-        color: palette.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
-      },
+      Background: rowCardTemplate(),
       Icon: { x: 32, y: 35, w: 80, h: 80 },
       Phone: { x: 140, y: PAD },
       Name: { x: 780, y: PAD },
@@ -46,8 +42,7 @@ export class HotlineRow
 
   override _init(): void {
     const h = HotlineRow.height
-    this.patch({ h })
-    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline, h: h - 12 })
+    sizeRowCard(this, h)
     this.tag('Icon')?.patch({ y: (h - 80) / 2 })
     this.tag('Hours')?.patch({ y: PAD + lineHeightOf(type.label) })
     this.tag('Icon')?.patch({ texture: iconTexture('hotline') })
@@ -70,13 +65,10 @@ export class HotlineRow
   }
 
   override _focus(): void {
-    this.tag('Background')?.patch({ color: palette.focus })
-    for (const ref of ['Phone', 'Name', 'Hours', 'Icon'] as const) this.tag(ref)?.patch({ color: palette.focusText })
+    paintRowFocus(this, true, ROW_TEXTS)
   }
 
   override _unfocus(): void {
-    this.tag('Background')?.patch({ color: palette.surface })
-    for (const ref of ['Phone', 'Name', 'Icon'] as const) this.tag(ref)?.patch({ color: palette.text })
-    this.tag('Hours')?.patch({ color: palette.textMuted })
+    paintRowFocus(this, false, ROW_TEXTS)
   }
 }

@@ -5,8 +5,9 @@ import { formatDate } from '../i18n/format'
 import { t } from '../i18n/strings'
 import { iconTexture } from '../theme/icons'
 import { lineHeightOf } from '../theme/scale'
-import { focusStyle, palette, type } from '../theme/tokens'
+import { palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
+import { paintRowFocus, rowCardTemplate, sizeRowCard } from './rowCard'
 import { textPatch } from './text'
 
 export interface NoticeRowTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -17,6 +18,7 @@ export interface NoticeRowTemplateSpec extends Lightning.Component.TemplateSpec 
 }
 
 const PAD = 14
+const ROW_TEXTS = { main: ['Title', 'Pin'], muted: ['Meta'] }
 const GAP = 8
 
 export class NoticeRow
@@ -31,13 +33,7 @@ export class NoticeRow
 
   static override _template(): Lightning.Component.Template<NoticeRowTemplateSpec> {
     return {
-      Background: {
-        x: focusStyle.outline,
-        y: 6,
-        rect: true,
-        color: palette.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
-      },
+      Background: rowCardTemplate(),
       Pin: { x: 28, y: 24, w: 44, h: 44, visible: false },
       Title: { x: 88, y: PAD },
       Meta: { x: 88 },
@@ -46,8 +42,7 @@ export class NoticeRow
 
   override _init(): void {
     const h = NoticeRow.height
-    this.patch({ h })
-    this.tag('Background')?.patch({ w: this.w - 2 * focusStyle.outline, h: h - 12 })
+    sizeRowCard(this, h)
     this.tag('Meta')?.patch({ y: PAD + lineHeightOf(type.label) + GAP })
   }
 
@@ -68,16 +63,10 @@ export class NoticeRow
   }
 
   override _focus(): void {
-    this.tag('Background')?.patch({ color: palette.focus })
-    this.tag('Title')?.patch({ color: palette.focusText })
-    this.tag('Meta')?.patch({ color: palette.focusText })
-    this.tag('Pin')?.patch({ color: palette.focusText })
+    paintRowFocus(this, true, ROW_TEXTS)
   }
 
   override _unfocus(): void {
-    this.tag('Background')?.patch({ color: palette.surface })
-    this.tag('Title')?.patch({ color: palette.text })
-    this.tag('Meta')?.patch({ color: palette.textMuted })
-    this.tag('Pin')?.patch({ color: 0xffffffff })
+    paintRowFocus(this, false, ROW_TEXTS)
   }
 }

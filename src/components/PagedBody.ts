@@ -72,6 +72,28 @@ export class PagedBody
     return this.goTo(this.pageIndex - 1)
   }
 
+  /** Paging keys are handled here, so every page that shows a PagedBody just gives it focus. */
+  override _handleDown(): boolean {
+    this.next()
+    return true
+  }
+  override _handleUp(): boolean {
+    this.previous()
+    return true
+  }
+  override _handleRight(): boolean {
+    return this._handleDown()
+  }
+  override _handleLeft(): boolean {
+    return this._handleUp()
+  }
+  _handlePageDown(): boolean {
+    return this._handleDown()
+  }
+  _handlePageUp(): boolean {
+    return this._handleUp()
+  }
+
   /** Opens page `index` (clamped): history restores use it. */
   showPage(index: number): void {
     this.goTo(Math.max(0, Math.min(index, this.pages.length - 1)))

@@ -336,6 +336,19 @@ export function isBlocking(p: Problem): boolean {
   return !NOTES.has(p.kind)
 }
 
+/** Cross-file problems found by the validator: the item shows, but its detail cannot be opened, or a name is off. */
+const CROSS_FILE = new Set(['missing-detail', 'id-mismatch', 'region-mismatch'])
+
+/**
+ * How bad a problem is, for counting: the whole file is refused, one item is skipped, files disagree
+ * with each other, or only a note.
+ */
+export function problemSeverity(p: Problem): 'rejected' | 'dropped' | 'cross-file' | 'note' {
+  if (NOTES.has(p.kind)) return 'note'
+  if (CROSS_FILE.has(p.kind)) return 'cross-file'
+  return p.dropped ? 'dropped' : 'rejected'
+}
+
 /** The same check can fire twice on one value (a timestamp's pattern and its date check): keep one. */
 export function uniqueProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>()

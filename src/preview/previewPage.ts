@@ -6,7 +6,7 @@
  */
 import { unzipSync } from 'fflate'
 import { parseSettingsText, type Settings } from '../config/settings'
-import { describeProblem, isBlocking } from '../feed/problemText'
+import { describeProblem, problemSeverity } from '../feed/problemText'
 import {
   checkDraft,
   detectKind,
@@ -243,6 +243,7 @@ function showProblems(reports: readonly FileReport[]): void {
   problemList.textContent = ''
   let rejected = 0
   let dropped = 0
+  let crossFile = 0
   let notes = 0
   for (const report of reports) {
     if (report.problems.length === 0) continue
@@ -252,16 +253,17 @@ function showProblems(reports: readonly FileReport[]): void {
     box.append(title)
     const list = el('ul')
     for (const problem of report.problems) {
-      const kind = !isBlocking(problem) ? 'note' : problem.dropped ? 'dropped' : 'rejected'
-      if (kind === 'note') notes++
-      else if (kind === 'dropped') dropped++
+      const severity = problemSeverity(problem)
+      if (severity === 'note') notes++
+      else if (severity === 'cross-file') crossFile++
+      else if (severity === 'dropped') dropped++
       else rejected++
-      list.append(el('li', describeProblem(problem), kind))
+      list.append(el('li', describeProblem(problem), severity))
     }
     box.append(list)
     problemList.append(box)
   }
-  const total = rejected + dropped
+  const total = rejected + dropped + crossFile
   if (reports.length === 0) {
     summary.textContent = '草稿里没有 JSON 文件。'
     summary.className = ''
@@ -269,7 +271,10 @@ function showProblems(reports: readonly FileReport[]): void {
     summary.textContent = notes > 0 ? `没有发现问题（另有 ${notes} 条提示）` : '没有发现问题'
     summary.className = 'clean'
   } else {
-    summary.textContent = `共 ${reports.length} 个文件，发现 ${total} 个问题：${rejected} 处使整个文件不被采用，${dropped} 处使某一条不显示。`
+    summary.textContent =
+      `共 ${reports.length} 个文件，发现 ${total} 个问题：${rejected} 处使整个文件不被采用，${dropped} 处使某一条不显示，` +
+      `${crossFile} 处文件之间对不上` +
+      (notes > 0 ? `；另有 ${notes} 条提示。` : '。')
     summary.className = ''
   }
 }

@@ -4,6 +4,7 @@
  * the application on a phone.
  */
 import { Lightning } from '@lightningjs/sdk'
+import { FailurePanel } from '../components/FailurePanel'
 import { PagedBody } from '../components/PagedBody'
 import { QrCode } from '../components/QrCode'
 import { textPatch } from '../components/text'
@@ -11,7 +12,6 @@ import type { DetailResult } from '../feed/repository'
 import type { GuideDetail as Guide } from '../feed/schema'
 import { t } from '../i18n/strings'
 import { guideBlocks } from '../layout/guideBlocks'
-import { iconTexture } from '../theme/icons'
 import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
 
@@ -23,7 +23,7 @@ export interface GuideDetailTemplateSpec extends Lightning.Component.TemplateSpe
   Tags: object
   Body: typeof PagedBody
   Online: typeof QrCode
-  Failed: { Icon: object; Title: object; Body: object }
+  Failed: typeof FailurePanel
 }
 
 export class GuideDetail
@@ -41,7 +41,7 @@ export class GuideDetail
       Tags: { x: safeArea.x, y: 200 },
       Body: { type: PagedBody, x: safeArea.x, y: 290, w: safeArea.w - QR_COLUMN, h: 620 },
       Online: { type: QrCode, x: safeArea.x + safeArea.w - QR_COLUMN + 60, y: 300 },
-      Failed: { x: safeArea.x, y: 300, visible: false, Icon: { w: 120, h: 120 }, Title: { x: 160 }, Body: { x: 160, y: 100 } },
+      Failed: { type: FailurePanel, x: safeArea.x, y: 300, visible: false },
     }
   }
 
@@ -55,13 +55,7 @@ export class GuideDetail
     for (const ref of ['Title', 'Meta', 'Tags', 'Body', 'Online'] as const) this.tag(ref)?.patch({ visible: !failed })
     if (!result.ok) {
       this.guide = undefined
-      this.tag('Failed')?.patch({
-        Icon: { texture: iconTexture('alert') },
-        Title: { text: textPatch(t('guide.failed'), { size: type.heading, bold: true }) },
-        Body: {
-          text: textPatch(`${t(`reason.${result.reason}`)}。${t('unavailable.body')}`, { size: type.body, width: safeArea.w - 160, maxLines: 3 }),
-        },
-      })
+      ;(this.tag('Failed') as FailurePanel).show(t('guide.failed'), result.reason)
       return
     }
     const guide = result.value
@@ -89,25 +83,8 @@ export class GuideDetail
     return `${this.guide.name}。${t('notice.page', { page: this.body.currentPage + 1, pages: this.body.pageCount })}`
   }
 
-  override _handleDown(): boolean {
-    this.body.next()
-    return true
-  }
-  override _handleUp(): boolean {
-    this.body.previous()
-    return true
-  }
-  override _handleRight(): boolean {
-    return this._handleDown()
-  }
-  override _handleLeft(): boolean {
-    return this._handleUp()
-  }
-  _handlePageDown(): boolean {
-    return this._handleDown()
-  }
-  _handlePageUp(): boolean {
-    return this._handleUp()
+  override _getFocused(): Lightning.Component {
+    return this.body
   }
 
   override historyState(state: HistoryState): HistoryState {

@@ -3,6 +3,7 @@
  * the screen (Up/Down, Page Up/Down). Attachments end the notice as QR codes.
  */
 import { Lightning } from '@lightningjs/sdk'
+import { FailurePanel } from '../components/FailurePanel'
 import { PagedBody } from '../components/PagedBody'
 import { QrCode } from '../components/QrCode'
 import { textPatch } from '../components/text'
@@ -10,7 +11,6 @@ import type { DetailResult } from '../feed/repository'
 import type { NoticeDetail as Notice } from '../feed/schema'
 import { formatDate } from '../i18n/format'
 import { t } from '../i18n/strings'
-import { iconTexture } from '../theme/icons'
 import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
 
@@ -21,7 +21,7 @@ export interface NoticeDetailTemplateSpec extends Lightning.Component.TemplateSp
   Title: object
   Meta: object
   Body: typeof PagedBody
-  Failed: { Icon: object; Title: object; Body: object }
+  Failed: typeof FailurePanel
 }
 
 export class NoticeDetail
@@ -37,14 +37,7 @@ export class NoticeDetail
       Title: { x: safeArea.x, y: safeArea.y },
       Meta: { x: safeArea.x, y: 212 },
       Body: { type: PagedBody, x: safeArea.x, y: BODY_TOP, w: safeArea.w, h: BODY_HEIGHT },
-      Failed: {
-        x: safeArea.x,
-        y: 300,
-        visible: false,
-        Icon: { w: 120, h: 120 },
-        Title: { x: 160 },
-        Body: { x: 160, y: 100 },
-      },
+      Failed: { type: FailurePanel, x: safeArea.x, y: 300, visible: false },
     }
   }
 
@@ -55,17 +48,7 @@ export class NoticeDetail
     for (const ref of ['Title', 'Meta', 'Body'] as const) this.tag(ref)?.patch({ visible: !failed })
     if (!result.ok) {
       this.notice = undefined
-      this.tag('Failed')?.patch({
-        Icon: { texture: iconTexture('alert') },
-        Title: { text: textPatch(t('notice.failed'), { size: type.heading, bold: true }) },
-        Body: {
-          text: textPatch(`${t(`reason.${result.reason}`)}。${t('unavailable.body')}`, {
-            size: type.body,
-            width: safeArea.w - 160,
-            maxLines: 3,
-          }),
-        },
-      })
+      ;(this.tag('Failed') as FailurePanel).show(t('notice.failed'), result.reason)
       return
     }
     const notice = result.value
@@ -109,25 +92,8 @@ export class NoticeDetail
     return `${this.notice.title}。${t('notice.page', { page: this.body.currentPage + 1, pages: this.body.pageCount })}`
   }
 
-  override _handleDown(): boolean {
-    this.body.next()
-    return true
-  }
-  override _handleUp(): boolean {
-    this.body.previous()
-    return true
-  }
-  override _handleRight(): boolean {
-    return this._handleDown()
-  }
-  override _handleLeft(): boolean {
-    return this._handleUp()
-  }
-  _handlePageDown(): boolean {
-    return this._handleDown()
-  }
-  _handlePageUp(): boolean {
-    return this._handleUp()
+  override _getFocused(): Lightning.Component {
+    return this.body
   }
 
   override historyState(state: HistoryState): HistoryState {
