@@ -5,6 +5,7 @@
 
 /** 张三 → 张*, 李四光 → 李*光, 欧阳娜娜 → 欧**娜; an already masked name stays as it is. */
 export function maskName(name: string): string {
+  if (name.indexOf('*') >= 0) return name.trim()
   const chars = Array.from(name.trim())
   if (chars.length <= 1) return chars.length ? '*' : ''
   if (chars.length === 2) return `${chars[0]}*`
@@ -19,8 +20,11 @@ export function maskNumber(value: string): string {
   return chars.slice(0, 4).join('') + '*'.repeat(chars.length - 8) + chars.slice(-4).join('')
 }
 
-/** Phone numbers inside free text (an office's note may quote one): keep the first 3 and last 4 digits. */
+/**
+ * Mobile numbers inside free text (an office's note may quote one), also written +86 138-1234-5678:
+ * keep the first 3 and last 4 digits.
+ */
 export function maskPhonesInText(text: string): string {
   // No lookbehind: old set-top-box engines (Chrome 38) cannot parse it.
-  return text.replace(/(^|\D)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1$2****$3')
+  return text.replace(/(^|[^\d+])((?:\+?86[- ]?)?1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?!\d)/g, '$1$2****$3')
 }

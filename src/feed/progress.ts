@@ -43,7 +43,8 @@ export async function lookupProgress(
     // No retries: a person is waiting, and a wrong code must not be sent twice.
     const response = await http.get(url, { retries: 0 })
     if (response.status === 404) return { kind: 'not-found' }
-    if (response.status === 403) return { kind: 'wrong-code' }
+    // 400 is how some services answer a code of the wrong shape: to the person it is a wrong code.
+    if (response.status === 403 || response.status === 400) return { kind: 'wrong-code' }
     if (response.status === 429) return { kind: 'too-many', retryAfterSeconds: response.retryAfterSeconds ?? 60 }
     if (response.status !== 200) return { kind: 'unavailable' }
     const parsed = parseProgress(safeJson(response.text))

@@ -176,7 +176,8 @@ export class FeedRepository {
       return this.state
     } catch (error) {
       const reason: FailureReason = error instanceof HttpError ? error.kind : 'network'
-      return this.failed(reason, false)
+      // A 5xx means the service answered: the box is online, the server is not well.
+      return this.failed(reason, error instanceof HttpError && error.kind === 'http')
     }
   }
 
@@ -199,18 +200,26 @@ export class FeedRepository {
 
   /** Refreshes every `refreshIntervalMinutes`, ±10 % so boxes started together drift apart. */
   startBackgroundRefresh(): () => void {
+    let stopped = false
     const schedule = (): void => {
-      // While the service cannot be reached, try again within a minute rather than the full interval.
+      if (stopped) return
       const interval = this.deps.settings.refreshIntervalMinutes * 60_000
-      const base = this.state.online && this.state.phase !== 'unavailable' ? interval : Math.min(interval, 60_000)
-      const delay = Math.round(base * (0.9 + 0.2 * this.random()))
+      const jittered = Math.round(interval * (0.9 + 0.2 * this.random()))
+      // While the service cannot be reached, try again within a minute rather than the full interval.
+      const reachable = this.state.online && this.state.phase !== 'unavailable'
+      const delay = reachable ? jittered : Math.min(jittered, 60_000)
       this.timer = this.setTimer(() => {
         void this.refresh().finally(schedule)
       }, delay)
     }
     schedule()
-    return () => this.clearTimer(this.timer)
+    return () => {
+      // A refresh already under way must not schedule the next one.
+      stopped = true
+      this.clearTimer(this.timer)
+    }
   }
+
 
   notice(id: string): Promise<DetailResult<NoticeDetail>> {
     const summary = this.current?.notices.find((n) => n.id === id)
@@ -247,7 +256,8 @@ export class FeedRepository {
       return { ok: true, value: cached.value, fromCache: true }
     }
     const fresh = await this.fetchDetail(key, url, parse, cached)
-    if (fresh.ok || !cached) return fresh
+    // A 404 means the notice was withdrawn (撤销): the cached copy must not outlive it.
+    if (fresh.ok || !cached || fresh.reason === 'not-found') return fresh
     // The service failed but yesterday's copy is better than a message.
     return { ok: true, value: cached.value, fromCache: true }
   }

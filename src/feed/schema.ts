@@ -30,13 +30,36 @@ const MARKUP = /<\/?[A-Za-z][^<>]*>/g
 // Control characters (other than newline and tab) can break the text renderer.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" }
+// Chinese CMS output often carries entities: the named ones that occur, and any numeric one.
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  hellip: '…',
+  middot: '·',
+}
+
+function decodeEntity(whole: string, name: string): string {
+  if (name[0] === '#') {
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+  }
+  return ENTITIES[name] ?? whole
+}
 
 export function toPlainText(raw: string): string {
   return raw
     .replace(HIDDEN_MARKUP, '')
     .replace(MARKUP, '')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-z]{2,6});/g, decodeEntity)
     .replace(CONTROL, '')
     .trim()
 }
@@ -55,13 +78,13 @@ const optionalText = (max: number) => v.optional(text(max))
 /** Ids appear in URLs (`notices/{id}.json`), so they are kept to URL-safe characters. */
 export const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'id'))
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/
 
 /** A real calendar time: Date.parse would roll 2026-02-30 over to March, so each part is checked. */
 export function isTimestamp(s: string): boolean {
   const m = TIMESTAMP.exec(s)
   if (!m) return false
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? '0'].map(Number) as number[]
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? '0', m[10] ?? '0', m[11] ?? '0'].map(Number) as number[]
   const daysInMonth = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate()
   return (
     (month as number) >= 1 &&
@@ -70,7 +93,10 @@ export function isTimestamp(s: string): boolean {
     (day as number) <= daysInMonth &&
     (hour as number) < 24 &&
     (minute as number) < 60 &&
-    (second as number) < 60
+    (second as number) < 60 &&
+    // Real offsets run from -12:00 to +14:00.
+    (offsetHours as number) <= 14 &&
+    (offsetMinutes as number) < 60
   )
 }
 

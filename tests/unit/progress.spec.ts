@@ -1,0 +1,292 @@
+/**
+ * The live progress lookup against the mock service: one request per lookup, personal data masked again
+ * by the app, every failure turned into something the screen can say, and nothing ever stored.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { delay, http, HttpResponse } from 'msw'
+import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
+import { isValidApplicationNo, isValidCode, lookupProgress, maskProgress, type ProgressResult } from '../../src/feed/progress'
+import { createHttpClient, type HttpClient } from '../../src/feed/http'
+import { openFeedCache } from '../../src/feed/cache'
+import { FeedRepository } from '../../src/feed/repository'
+import type { Progress } from '../../src/feed/schema'
+import { maskNumber } from '../../src/feed/mask'
+import { LINWU, PROGRESS_FIXTURES, UNMASKED_APPLICATION_NO, type ProgressFixture } from '../../mocks/fixtures'
+import { errorJson, LOCK_SECONDS, MAX_WRONG_CODES, progressRoute } from '../../mocks/handlers'
+import { NODE_API_BASE, NODE_FEED_BASE, resetMocks, server, useScenario } from '../../mocks/node'
+
+const ROUTE = progressRoute(NODE_API_BASE)
+
+/** Every request the mock service saw, as path and query. */
+let seen: string[] = []
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeEach(() => {
+  seen = []
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    seen.push(url.pathname + url.search)
+  })
+})
+afterEach(() => {
+  server.events.removeAllListeners()
+  resetMocks()
+  vi.unstubAllGlobals()
+})
+afterAll(() => server.close())
+
+/** The real client, its back-off waits skipped: a retry would show up as an extra request, not as time. */
+function client(): HttpClient {
+  return createHttpClient({ sleep: () => Promise.resolve(), random: () => 0, timeoutMs: 2000 })
+}
+
+const lookup = (no: string, code: string, base = NODE_API_BASE): Promise<ProgressResult> => lookupProgress(client(), base, no, code)
+
+function found(result: ProgressResult): Progress {
+  if (result.kind !== 'found') throw new Error(`expected a record, got ${result.kind}`)
+  return result.progress
+}
+
+const fixtures = PROGRESS_FIXTURES.map((f): [string, ProgressFixture] => [`${f.record.status} (${f.record.applicationNo})`, f])
+const first = PROGRESS_FIXTURES[0]!
+const wrongCode = (f: ProgressFixture) => (f.code === '000000' ? '111111' : '000000')
+
+describe('lookupProgress finds a record', () => {
+  it.each(fixtures)('%s: found, with everything but the personal fields as the server sent them', async (_name, fixture) => {
+    const progress = found(await lookup(fixture.record.applicationNo, fixture.code))
+    const { applicationNo, applicant, steps, ...rest } = fixture.record
+    const { applicationNo: shownNo, applicant: shownName, steps: shownSteps, ...shownRest } = progress
+    expect(shownRest).toEqual(rest)
+    expect(shownNo).toBe(maskNumber(applicationNo))
+    expect(shownName).toContain('*')
+    expect(shownSteps.map((s) => [s.status, s.at, s.office])).toEqual(steps.map((s) => [s.status, s.at, s.office]))
+    expect(seen).toEqual([`/api/v1/applications/${applicationNo}?code=${fixture.code}`])
+  })
+
+  it.each(fixtures)('%s: never shows the applicant unmasked nor the full application number', async (_name, fixture) => {
+    const progress = found(await lookup(fixture.record.applicationNo, fixture.code))
+    expect(progress.applicationNo).not.toBe(fixture.record.applicationNo)
+    expect(progress.applicationNo).toMatch(/^\d{4}\*+\d{4}$/)
+    expect(progress.applicationNo).toHaveLength(fixture.record.applicationNo.length)
+    const chars = Array.from(progress.applicant)
+    expect(chars.slice(1, -1).some((c) => c === '*')).toBe(true)
+  })
+
+  it('masks the applicant the server forgot to mask: 刘建国 → 刘*国', async () => {
+    const fixture = PROGRESS_FIXTURES.find((f) => f.record.applicationNo === UNMASKED_APPLICATION_NO)!
+    expect(fixture.record.applicant).toBe('刘建国')
+    const progress = found(await lookup(UNMASKED_APPLICATION_NO, fixture.code))
+    expect(progress.applicant).toBe('刘*国')
+    expect(progress.applicationNo).toBe('2026*****0008')
+    expect(JSON.stringify(progress)).not.toContain('刘建国')
+  })
+
+  it('keeps a name the server already masked as it was sent', async () => {
+    expect(found(await lookup(first.record.applicationNo, first.code)).applicant).toBe(first.record.applicant)
+  })
+
+  it('masks mobile numbers the office wrote into a note, and the unmasked applicant', async () => {
+    server.use(
+      http.get(ROUTE, () =>
+        HttpResponse.json({
+          ...first.record,
+          applicant: '张三',
+          steps: [
+            { status: 'submitted', at: '2026-11-20T08:42:10+08:00', office: '窗口' },
+            { status: 'accepted', at: '2026-11-20T09:00:00+08:00', office: '窗口', note: '请联系经办人13812345678或拨打12345' },
+          ],
+        }),
+      ),
+    )
+    const progress = found(await lookup(first.record.applicationNo, first.code))
+    expect(progress.applicant).toBe('张*')
+    expect(progress.steps[1]?.note).toBe('请联系经办人138****5678或拨打12345')
+    expect(progress.steps[0]?.note).toBeUndefined()
+    expect(JSON.stringify(progress)).not.toContain('13812345678')
+  })
+
+  it('accepts a progress API base with a trailing slash and encodes what the person typed', async () => {
+    await lookup(first.record.applicationNo, first.code, `${NODE_API_BASE}/`)
+    expect(seen).toEqual([`/api/v1/applications/${first.record.applicationNo}?code=${first.code}`])
+    seen = []
+    await lookup('12/34', '5&6')
+    expect(seen).toEqual(['/api/v1/applications/12%2F34?code=5%266'])
+  })
+})
+
+describe('lookupProgress says why it found nothing, with one request and no retries', () => {
+  it('answers not-found for an unknown application number (404)', async () => {
+    expect(await lookup('2099010100000', '123456')).toEqual({ kind: 'not-found' })
+    expect(seen).toHaveLength(1)
+  })
+
+  it('answers wrong-code for a wrong verification code (403)', async () => {
+    expect(await lookup(first.record.applicationNo, wrongCode(first))).toEqual({ kind: 'wrong-code' })
+    expect(seen).toHaveLength(1)
+  })
+
+  it(`answers too-many with the Retry-After seconds after ${MAX_WRONG_CODES} wrong codes (429)`, async () => {
+    const no = first.record.applicationNo
+    for (let i = 0; i < MAX_WRONG_CODES; i++) {
+      expect(await lookup(no, wrongCode(first))).toEqual({ kind: 'wrong-code' })
+    }
+    expect(await lookup(no, wrongCode(first))).toEqual({ kind: 'too-many', retryAfterSeconds: LOCK_SECONDS })
+    // Locked means locked: even the right code waits.
+    expect(await lookup(no, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: LOCK_SECONDS })
+    // One request per lookup: a wrong code is never sent twice, a 429 never retried.
+    expect(seen).toHaveLength(MAX_WRONG_CODES + 2)
+  })
+
+  it('waits 60 seconds when a 429 gives no Retry-After, and honours a longer one', async () => {
+    server.use(http.get(ROUTE, () => errorJson(429, 'too-many-attempts')))
+    expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: 60 })
+    server.use(http.get(ROUTE, () => errorJson(429, 'too-many-attempts', { 'Retry-After': '900' })))
+    expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: 900 })
+    expect(seen).toHaveLength(2)
+  })
+
+  it('answers unavailable when the service cannot be reached (offline scenario), without retrying', async () => {
+    useScenario('offline')
+    expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
+    expect(seen).toHaveLength(1)
+  })
+
+  it.each([500, 502, 503])('answers unavailable for a %i, without retrying', async (status) => {
+    server.use(http.get(ROUTE, () => errorJson(status, 'internal-error')))
+    expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
+    expect(seen).toHaveLength(1)
+  })
+
+  it('answers wrong-code for a 400 (a code of a shape the service will not take)', async () => {
+    expect(await lookup(first.record.applicationNo, '1234')).toEqual({ kind: 'wrong-code' })
+    expect(seen).toHaveLength(1)
+  })
+
+  it.each([
+    ['an HTML error page', '<html><body>系统维护中</body></html>'],
+    ['JSON cut off', '{"applicationNo":"2026112000001","itemName":'],
+    ['an empty body', ''],
+    ['JSON of the wrong shape', JSON.stringify({ ...first.record, status: 'lost' })],
+    ['a JSON array', '[]'],
+  ])('answers unavailable for a 200 carrying %s', async (_name, body) => {
+    server.use(http.get(ROUTE, () => new HttpResponse(body, { status: 200, headers: { 'Content-Type': 'application/json' } })))
+    expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
+    expect(seen).toHaveLength(1)
+  })
+
+  it('answers unavailable when the service does not answer in time', async () => {
+    server.use(
+      http.get(ROUTE, async () => {
+        await delay('infinite')
+        return HttpResponse.json({})
+      }),
+    )
+    const quick = createHttpClient({ timeoutMs: 30, sleep: () => Promise.resolve() })
+    expect(await lookupProgress(quick, NODE_API_BASE, first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
+    expect(seen).toHaveLength(1)
+  })
+})
+
+describe('maskProgress', () => {
+  it('masks without changing the record it was given', () => {
+    const record: Progress = JSON.parse(JSON.stringify({ ...first.record, applicant: '李四光' })) as Progress
+    const copy = JSON.parse(JSON.stringify(record)) as Progress
+    const masked = maskProgress(record)
+    expect(masked.applicant).toBe('李*光')
+    expect(masked.applicationNo).toBe('2026*****0001')
+    expect(record).toEqual(copy)
+  })
+})
+
+describe('what the person types', () => {
+  it.each(['2026112000001', '1234', '1'.repeat(32)])('accepts application number %s', (no) => {
+    expect(isValidApplicationNo(no)).toBe(true)
+  })
+
+  it.each(['', '123', '1'.repeat(33), '2026-1120', 'A2026112000001', ' 20261120', '２０２６１１２０', '2026112000001\n'])(
+    'rejects application number %j',
+    (no) => {
+      expect(isValidApplicationNo(no)).toBe(false)
+    },
+  )
+
+  it.each(['482913', '1234', '12345678'])('accepts code %s', (code) => {
+    expect(isValidCode(code)).toBe(true)
+  })
+
+  it.each(['', '123', '123456789', '12a4', '48 29 13', '４８２９１３'])('rejects code %j', (code) => {
+    expect(isValidCode(code)).toBe(false)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------
+// Progress answers are personal: shown, never written to IndexedDB.
+
+const DB = 'gov-affairs-tv'
+const STORE = 'feed'
+
+async function storedEntries(factory: IDBFactory): Promise<Array<[IDBValidKey, unknown]>> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = factory.open(DB)
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error)
+  })
+  const tx = db.transaction(STORE, 'readonly').objectStore(STORE)
+  const [keys, values] = await Promise.all(
+    [tx.getAllKeys(), tx.getAll()].map(
+      (req) =>
+        new Promise<unknown[]>((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result as unknown[])
+          req.onerror = () => reject(req.error)
+        }),
+    ),
+  )
+  db.close()
+  return (keys as IDBValidKey[]).map((k, i) => [k, values?.[i]])
+}
+
+async function lookUpEveryFixture(): Promise<void> {
+  const http = client()
+  for (const f of PROGRESS_FIXTURES) {
+    expect((await lookupProgress(http, NODE_API_BASE, f.record.applicationNo, f.code)).kind).toBe('found')
+  }
+  expect(await lookupProgress(http, NODE_API_BASE, first.record.applicationNo, wrongCode(first))).toEqual({ kind: 'wrong-code' })
+}
+
+describe('lookups write nothing to IndexedDB', () => {
+  it('opens no database at all', async () => {
+    const factory = new FakeIDBFactory()
+    vi.stubGlobal('indexedDB', factory)
+    await lookUpEveryFixture()
+    expect(await factory.databases()).toEqual([])
+  })
+
+  it('adds nothing to the feed cache of a repository running alongside', async () => {
+    const factory = new FakeIDBFactory()
+    vi.stubGlobal('indexedDB', factory)
+    const cache = await openFeedCache({ indexedDB: factory })
+    const repository = new FeedRepository({
+      settings: { feedBaseUrl: NODE_FEED_BASE, regionCode: LINWU.index.region.code, refreshIntervalMinutes: 30 },
+      http: client(),
+      cache,
+      whenIdle: () => undefined,
+      setTimer: () => undefined,
+      clearTimer: () => undefined,
+    })
+    expect((await repository.start()).source).toBe('network')
+    const before = await storedEntries(factory)
+    expect(before.map(([k]) => k).sort()).toEqual(['v1:431025:index', 'v1:_ledger'])
+
+    await lookUpEveryFixture()
+
+    const after = await storedEntries(factory)
+    expect(after).toEqual(before)
+    expect(cache.diagnostics().entries).toBe(1)
+    const stored = JSON.stringify(after)
+    for (const f of PROGRESS_FIXTURES) {
+      expect(stored).not.toContain(f.record.applicationNo)
+      expect(stored).not.toContain(f.record.applicant)
+    }
+    expect((await factory.databases()).map((d) => d.name)).toEqual([DB])
+  })
+})
