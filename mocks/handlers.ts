@@ -170,8 +170,11 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
     }),
 
     // The fixtures' pictures live on a host that does not exist: an illustration stands in for them.
+    // Lightning loads images with crossOrigin="anonymous", so the answer must allow any origin.
     http.get(`https://${IMAGE_HOST}/*`, () =>
-      new HttpResponse(ILLUSTRATION, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' } }),
+      new HttpResponse(ILLUSTRATION, {
+        headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400', 'Access-Control-Allow-Origin': '*' },
+      }),
     ),
   ]
 

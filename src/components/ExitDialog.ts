@@ -25,7 +25,7 @@ export class ExitDialog
       rect: true,
       color: palette.surfaceRaised,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: focusStyle.radius },
-      Label: { x: 150, y: 50, mount: 0.5 },
+      Label: { x: 150, y: 58, mount: 0.5 },
     })
     return {
       Scrim: { w: 1920, h: 1080, rect: true, color: 0xd0000000 },

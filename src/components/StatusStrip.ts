@@ -37,7 +37,8 @@ export class StatusStrip
     const updated = status.phase === 'loading' ? t('status.loading') : formatUpdated(status.lastUpdated, now)
     this.tag('Updated')?.patch({ text: textPatch(updated, { size: type.hint, color: palette.textMuted }) })
     const offline = !status.online
-    const label = `${t('status.offlineBadge')}：${t('status.offline')}`
+    // "Showing saved content" only when there is saved content on screen.
+    const label = status.phase === 'ready' ? `${t('status.offlineBadge')}：${t('status.offline')}` : t('status.offlineBadge')
     this.tag('Offline')?.patch({
       visible: offline,
       w: 80 + label.length * type.hint,

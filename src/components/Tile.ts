@@ -66,7 +66,8 @@ export class Tile
     const o = focusStyle.outline
     const { w, h } = this
     this.tag('Outline')?.patch({ w: w + 2 * o, h: h + 2 * o })
-    this.tag('Body')?.patch({ w, h, Icon: { x: w / 2, y: h * 0.38 }, Label: { x: w / 2, y: h * 0.72 } })
+    const icon = Math.min(120, Math.round(h * 0.42))
+    this.tag('Body')?.patch({ w, h, Icon: { x: w / 2, y: h * 0.36, w: icon, h: icon }, Label: { x: w / 2, y: h * 0.68 } })
   }
 
   override _focus(): void {

@@ -165,6 +165,26 @@ export function paginate(blocks: readonly Block[], m: PageMetrics): Page[] {
   return pages.filter((p, i) => p.items.length > 0 || i === 0)
 }
 
+/**
+ * Joins labelled parts ("发布机构：…", "索引号：…") into lines without splitting a part across
+ * lines unless it is wider than a line by itself.
+ */
+export function joinParts(parts: readonly string[], maxEm: number, separator = '\u3000'): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const part of parts) {
+    const candidate = line ? line + separator + part : part
+    if (!line || textWidthEm(candidate) <= maxEm) {
+      line = candidate
+      continue
+    }
+    lines.push(line)
+    line = part
+  }
+  if (line) lines.push(line)
+  return lines.flatMap((l) => wrapText(l, maxEm))
+}
+
 /** At most `maxLines` lines of `maxEm`, the last one ending in … when text was cut. */
 export function fitLines(text: string, maxEm: number, maxLines: number): string[] {
   const lines = wrapText(text, maxEm)

@@ -31,7 +31,8 @@ export const HOME_TILES: readonly TileDef[] = [
 ]
 
 const TILE_W = 320
-const TILE_H = 240
+// Low enough that two alerts still leave room for two of the newest notices.
+const TILE_H = 210
 const TILE_GAP = 32
 const LATEST_COUNT = 3
 const ALERTS_Y = 150

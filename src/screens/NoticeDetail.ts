@@ -11,6 +11,8 @@ import type { DetailResult } from '../feed/repository'
 import type { NoticeDetail as Notice } from '../feed/schema'
 import { formatDate } from '../i18n/format'
 import { t } from '../i18n/strings'
+import { joinParts } from '../layout/textLayout'
+import { scaledSize } from '../theme/scale'
 import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
 
@@ -61,12 +63,13 @@ export class NoticeDetail
       t('notice.date', { date: formatDate(notice.publishedAt) }),
       notice.docNo ? t('notice.docNo', { docNo: notice.docNo }) : '',
       notice.indexNo ? t('notice.indexNo', { indexNo: notice.indexNo }) : '',
-    ]
-      .filter(Boolean)
-      .join('　')
+    ].filter(Boolean)
     this.tag('Meta')?.patch({
       y: safeArea.y + titleLines * title.lineHeight + 12,
-      text: textPatch(meta, { size: type.hint, color: palette.textMuted, width: safeArea.w, maxLines: 2 }),
+      text: textPatch(joinParts(meta, safeArea.w / scaledSize(type.hint)).slice(0, 2).join('\n'), {
+        size: type.hint,
+        color: palette.textMuted,
+      }),
     })
     this.body.setBlocks(notice.body, {
       imageHosts,

@@ -167,7 +167,7 @@ export class Progress
             shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
             Label: {
               x: KEY_W / 2,
-              y: KEY_H / 2 + 2,
+              y: KEY_H / 2 + 8,
               mount: 0.5,
               text: textPatch(this.keyLabel(key), { size: type.label, bold: focused, color: focused ? palette.focusText : palette.text }),
             },

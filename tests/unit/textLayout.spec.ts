@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Block } from '../../src/feed/schema'
-import { charWidthEm, fitLines, paginate, textWidthEm, wrapText, type PageMetrics } from '../../src/layout/textLayout'
+import { charWidthEm, fitLines, joinParts, paginate, textWidthEm, wrapText, type PageMetrics } from '../../src/layout/textLayout'
 
 const metrics: PageMetrics = {
   width: 360,
@@ -49,6 +49,11 @@ describe('line breaking for Chinese text', () => {
     expect(lines).toHaveLength(2)
     expect(lines[1]?.endsWith('…')).toBe(true)
     expect(textWidthEm(lines[1] ?? '')).toBeLessThanOrEqual(8)
+  })
+
+  it('keeps labelled parts whole when joining them into lines', () => {
+    const lines = joinParts(['发布机构：临武县人力资源和社会保障局', '发布日期：2026-11-18', '索引号：431025000/2026-00035'], 30)
+    expect(lines).toEqual(['发布机构：临武县人力资源和社会保障局', '发布日期：2026-11-18\u3000索引号：431025000/2026-00035'])
   })
 
   it('leaves a short text whole', () => {
