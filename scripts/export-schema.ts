@@ -1,0 +1,178 @@
+/**
+ * Writes docs/feed.schema.json (JSON Schema 2020-12) from the valibot schemas of src/feed/schema.ts,
+ * the single source of truth. One `$defs` entry per document: index, notice, guide, progress.
+ *
+ *   npm run export-schema            # writes the file
+ *   npm run export-schema -- --check # exits 1 when the committed file is out of date
+ *
+ * What JSON Schema cannot say is written in `description`s: texts are checked after markup is removed,
+ * bad array items are dropped one by one rather than failing the document, `schemaVersion` is read by
+ * its major number, timestamps must be real calendar times.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { toJsonSchema, type ConversionConfig, type JsonSchema } from '@valibot/to-json-schema'
+import * as v from 'valibot'
+import {
+  AlertSchema,
+  AttachmentSchema,
+  BlockSchema,
+  GuideDetailSchema,
+  GuideSummarySchema,
+  HotlineSchema,
+  IndexEnvelopeSchema,
+  LIMITS,
+  NoticeEnvelopeSchema,
+  NoticeSummarySchema,
+  ProgressSchema,
+  SCHEMA_MAJOR,
+} from '../src/feed/schema'
+
+export const SCHEMA_FILE = fileURLToPath(new URL('../docs/feed.schema.json', import.meta.url))
+
+const TIMESTAMP_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$'
+
+const list = <T extends v.GenericSchema>(item: T, max: number) => v.optional(v.pipe(v.array(item), v.maxLength(max)))
+
+/** The documents as a whole. The readers validate list items one by one (document.ts); here they are listed. */
+const DOCUMENTS = {
+  index: v.object({
+    ...IndexEnvelopeSchema.entries,
+    alerts: list(AlertSchema, LIMITS.alerts),
+    notices: list(NoticeSummarySchema, LIMITS.notices),
+    guides: list(GuideSummarySchema, LIMITS.guides),
+    hotlines: list(HotlineSchema, LIMITS.hotlines),
+  }),
+  notice: v.object({
+    ...NoticeEnvelopeSchema.entries,
+    body: list(BlockSchema, LIMITS.bodyBlocks),
+    attachments: list(AttachmentSchema, LIMITS.attachments),
+  }),
+  guide: GuideDetailSchema,
+  progress: ProgressSchema,
+} as const
+
+const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: string }> = {
+  index: {
+    title: 'index.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/index.json — the region, urgent alerts, notice and guide summaries, hotlines. ' +
+      'A document without a valid schemaVersion, generatedAt or region is rejected whole (boxes keep their last good copy); ' +
+      'a bad item of alerts[], notices[], guides[] or hotlines[] is dropped on its own and reported, the rest is shown. ' +
+      'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped.',
+  },
+  notice: {
+    title: 'notices/{id}.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/notices/{id}.json — a notice: the summary fields plus indexNo, body[] and attachments[]. ' +
+      'The summary fields are required (the document is rejected without them); a bad body block or attachment is dropped on its own.',
+  },
+  guide: {
+    title: 'guides/{id}.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/guides/{id}.json — a service guide (办事指南). ' +
+      'Validated whole: one bad field rejects the guide, because half a material list would mislead.',
+  },
+  progress: {
+    title: 'progress answer',
+    description:
+      'GET {progressApiUrl}/v1/applications/{applicationNo}?code={verificationCode}, status 200. ' +
+      '404: no such application; 403: wrong verification code; 429: too many tries (Retry-After); anything else: try later. ' +
+      'Personal data: shown, never stored; the box masks the applicant again.',
+  },
+}
+
+const TEXT_NOTE =
+  'Texts are plain text: HTML tags, script/style contents, comments and control characters are removed and common HTML entities (&amp; &lt; &nbsp; &ldquo; … and numeric ones) decoded before the length is checked; an empty result is an error.'
+
+/** What the schemas' custom checks mean, written as JSON Schema can: a pattern, a format, a note. */
+const config: ConversionConfig = {
+  target: 'draft-2020-12',
+  errorMode: 'ignore',
+  overrideAction({ valibotAction, jsonSchema }) {
+    if (valibotAction.type !== 'check') return undefined
+    const message = (valibotAction as { message?: unknown }).message
+    if (message === 'timestamp') {
+      return {
+        ...jsonSchema,
+        pattern: TIMESTAMP_PATTERN,
+        description: 'ISO 8601 date-time with an offset, seconds optional, e.g. 2026-11-20T09:30:00+08:00; must be a real calendar time.',
+      }
+    }
+    if (message === 'http-url') {
+      return { ...jsonSchema, format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', description: 'An absolute http:// or https:// URL.' }
+    }
+    return undefined
+  },
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Adds the plain-text note to every text field and the version rule to schemaVersion. */
+function annotate(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(annotate)
+    return
+  }
+  if (!isObject(node)) return
+  if (node.type === 'string' && node.minLength === 1 && typeof node.maxLength === 'number' && !node.description) {
+    node.description = `Plain text, 1 to ${node.maxLength} characters once markup is removed.`
+  }
+  const props = node.properties
+  if (isObject(props) && isObject(props.schemaVersion)) {
+    props.schemaVersion = {
+      type: 'number',
+      minimum: SCHEMA_MAJOR,
+      exclusiveMaximum: SCHEMA_MAJOR + 1,
+      description: `The contract version. Readers accept any ${SCHEMA_MAJOR}.x (a newer minor version adds only optional fields); another major version is rejected.`,
+    }
+  }
+  for (const value of Object.values(node)) annotate(value)
+}
+
+export function buildFeedSchema(): JsonSchema {
+  const defs: Record<string, JsonSchema> = {}
+  for (const name of Object.keys(DOCUMENTS) as (keyof typeof DOCUMENTS)[]) {
+    const { $schema: _drop, ...schema } = toJsonSchema(DOCUMENTS[name], config) as JsonSchema & { $schema?: string }
+    annotate(schema)
+    defs[name] = { ...TITLES[name], ...schema } as JsonSchema
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://gov-affairs-tv.example.cn/schema/feed-v1.json',
+    title: `Government-affairs TV feed, version ${SCHEMA_MAJOR}`,
+    description:
+      'Generated by `npm run export-schema` from src/feed/schema.ts; do not edit by hand. ' +
+      'Use one document at a time, e.g. "$ref": "feed.schema.json#/$defs/index". ' +
+      `Unknown fields are ignored by readers. ${TEXT_NOTE} See docs/feed.md.`,
+    $defs: defs,
+  } as JsonSchema
+}
+
+export function renderFeedSchema(): string {
+  return `${JSON.stringify(buildFeedSchema(), null, 2)}\n`
+}
+
+function main(argv: readonly string[]): number {
+  const text = renderFeedSchema()
+  if (argv.includes('--check')) {
+    let current = ''
+    try {
+      current = readFileSync(SCHEMA_FILE, 'utf8')
+    } catch {
+      // Missing counts as out of date.
+    }
+    if (current === text) return 0
+    console.error('docs/feed.schema.json is out of date: run `npm run export-schema`')
+    return 1
+  }
+  writeFileSync(SCHEMA_FILE, text)
+  console.log(`wrote docs/feed.schema.json (${Buffer.byteLength(text)} bytes)`)
+  return 0
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2))
+}
