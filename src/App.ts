@@ -25,6 +25,7 @@ function isFeedAware(page: unknown): page is FeedAwarePage {
 
 export interface AppTemplateSpec extends Router.App.TemplateSpec {
   Background: object
+  BrandStripe: object
   StatusStrip: typeof StatusStrip
   Exit: typeof ExitDialog
 }
@@ -39,6 +40,8 @@ export class App extends Router.App<AppTemplateSpec> {
     return {
       ...super._template(),
       Background: { w: 1920, h: 1080, rect: true, color: palette.background, zIndex: -1 },
+      // The operator's accent colour, as a stripe along the top of every screen.
+      BrandStripe: { w: 1920, h: 10, rect: true, color: palette.accent, zIndex: 60 },
       Loading: {
         rect: true,
         w: 1920,
@@ -55,6 +58,8 @@ export class App extends Router.App<AppTemplateSpec> {
 
   override _setup(): void {
     const { repository, settings, preferences } = services()
+    // The template was compiled before settings were read: the operator's accent is applied here.
+    this.tag('BrandStripe')?.patch({ color: palette.accent })
     Announcer.enabled = preferences.readAloud
     useSpeechLanguage(settings.language)
     Router.startRouter(routes(), this)

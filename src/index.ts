@@ -12,6 +12,7 @@ import { createHttpClient, defaultTransport } from './feed/http'
 import { FeedRepository } from './feed/repository'
 import { setLanguage, t } from './i18n/strings'
 import { provideServices } from './services'
+import { applyBranding } from './theme/branding'
 import { setLargeText } from './theme/scale'
 import { App } from './App'
 
@@ -57,6 +58,7 @@ async function boot(): Promise<void> {
     return
   }
   setLanguage(settings.language)
+  applyBranding(settings.operator)
   await startMocks(settings)
 
   const preferences = loadPreferences()

@@ -12,6 +12,7 @@ import type { FeedIndex } from '../feed/schema'
 import { activeAlerts, newestNotices } from '../feed/selectors'
 import { formatToday } from '../i18n/format'
 import { t, type StringKey } from '../i18n/strings'
+import { currentBranding } from '../theme/branding'
 import { iconTexture, type IconName } from '../theme/icons'
 import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
@@ -44,6 +45,7 @@ const STATUS_TOP = safeArea.y + safeArea.h - 56
 export interface HomeTemplateSpec extends Lightning.Component.TemplateSpec {
   Region: object
   Today: object
+  Operator: { Logo: object; Name: object }
   Alerts: object
   Tiles: object
   LatestTitle: object
@@ -65,6 +67,7 @@ export class Home
       h: 1080,
       Region: { x: safeArea.x, y: safeArea.y },
       Today: { x: safeArea.x + safeArea.w, y: safeArea.y + 10, mountX: 1 },
+      Operator: { x: 960, y: safeArea.y + 14, mountX: 0.5, Logo: { w: 56, h: 56, visible: false }, Name: {} },
       Alerts: { x: safeArea.x, y: ALERTS_Y },
       Tiles: { x: safeArea.x, y: 200 },
       LatestTitle: { x: safeArea.x, y: 560 },
@@ -91,6 +94,11 @@ export class Home
       )
     })
     this.tag('LatestTitle')?.patch({ text: textPatch(t('home.latest'), { size: type.heading, bold: true }) })
+    const brand = currentBranding()
+    this.tag('Operator')?.patch({
+      Logo: brand.logo ? { visible: true, texture: { type: Lightning.textures.ImageTexture, src: brand.logo, hasAlpha: true } } : { visible: false },
+      Name: { x: brand.logo ? 72 : 0, text: textPatch(brand.name, { size: type.hint, color: palette.textMuted }) },
+    })
     this.latest.configure(NoticeRow, NoticeRow.height)
     this.latest.onSelect = (i) => {
       const id = this.latestIds[i]

@@ -44,3 +44,16 @@ describe('elder-friendly design tokens (适老化)', () => {
     expect(colorFromHex('#C8102E')).toBe(0xffc8102e)
   })
 })
+
+describe('operator branding', () => {
+  it('takes the accent colour and name from settings, and keeps the default accent without one', async () => {
+    const { applyBranding, currentBranding } = await import('../../src/theme/branding')
+    const before = palette.accent
+    applyBranding({ name: '湖南有线' })
+    expect(palette.accent).toBe(before)
+    applyBranding({ name: '湖南有线', accentColor: '#0B4F9E', logo: 'images/logo.png' })
+    expect(palette.accent).toBe(0xff0b4f9e)
+    expect(currentBranding()).toEqual({ name: '湖南有线', logo: 'images/logo.png' })
+    palette.accent = before
+  })
+})
