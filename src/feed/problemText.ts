@@ -307,17 +307,19 @@ const SELF_EXPLAINED = new Set(['orphan', 'missing-detail', 'id-mismatch', 'regi
 /** What happens because of the problem: the item is skipped, or the whole file is not used. */
 function consequence(p: Problem, lang: ProblemLanguage): string {
   if (SELF_EXPLAINED.has(p.kind)) return ''
+  // A whole top-level list that is not a list (`$.notices`) is skipped; a bad list inside an item drops the item.
+  const wholeList = p.kind === 'array' && /^\$\.[A-Za-z]+$/.test(p.path)
   if (lang === 'en') {
     if (!p.dropped) return ' [whole file rejected; boxes keep the last good copy]'
     if (p.kind === 'too-many') return ' [the items past the limit are skipped]'
     if (p.kind === 'duplicate-id') return ' [the later item is skipped]'
-    if (p.kind === 'array') return ' [this list is skipped]'
+    if (wholeList) return ' [this list is skipped]'
     return ' [this item is skipped, the rest is shown]'
   }
   if (!p.dropped) return '（整个文件不被采用，机顶盒继续显示上一次的内容）'
   if (p.kind === 'too-many') return '（超出部分不显示）'
   if (p.kind === 'duplicate-id') return '（后出现的一条不显示）'
-  if (p.kind === 'array') return '（这一组不显示）'
+  if (wholeList) return '（这一组不显示）'
   return '（这一条不显示，其余照常）'
 }
 

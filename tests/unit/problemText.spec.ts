@@ -87,6 +87,10 @@ describe('describeProblem (Chinese, for editors)', () => {
         expect.stringMatching(/^\$\.hotlines\[0\]\.phone：电话号码格式不对.*实际为 "call us"/),
       ]),
     )
+    // A list-typed problem inside an item drops that item, not a whole list.
+    const inItem = describeProblem({ path: '$.guides[1].tags', kind: 'array', expected: 'Array', received: '"免证办"', dropped: true })
+    expect(inItem).toMatch(/^\$\.guides\[1\]\.tags：.*（这一条不显示，其余照常）$/)
+    expect(problems.filter((l) => l.endsWith('（这一组不显示）'))).toEqual(['$.guides：应为列表 [ … ]，实际为 object（这一组不显示）'])
   })
 
   it('covers notice body blocks: variant, http-url, integer, max_value, min_length of a list', () => {
