@@ -64,8 +64,6 @@ export class App extends Router.App<AppTemplateSpec> {
     useSpeechLanguage(settings.language)
     Router.startRouter(routes(), this)
     repository.subscribe((status) => this.onFeedStatus(status))
-    void repository.start({ revalidateDelayMs: 3000 }).then((status) => this.onFeedStatus(status))
-    repository.startBackgroundRefresh()
     ;(this.tag('Exit') as ExitDialog).onAnswer = (leave) => this.answerExit(leave)
     this.onFeedStatus(repository.status())
   }

@@ -42,6 +42,9 @@ async function startMocks(settings: Settings): Promise<void> {
 }
 
 async function boot(): Promise<void> {
+  // The cache opens while settings load: both are needed before the feed can be read.
+  // A draft must never land in the box's cache: the preview runs on memory only.
+  const cacheOpening = openFeedCache(preview ? { indexedDB: null } : {})
   let settings: Settings
   try {
     settings = await loadSettings()
@@ -64,19 +67,20 @@ async function boot(): Promise<void> {
   const preferences = loadPreferences()
   setLargeText(preferences.largeText)
   let http = createHttpClient({ timeoutMs: settings.requestTimeoutMs })
-  let cache
   if (preview) {
-    // A draft must never land in the box's cache: memory only, answered from what the editor loaded.
+    // The draft is answered from what the editor loaded into the preview page.
     const { draftTransport } = await import('./preview/draftTransport')
     http = createHttpClient({ transport: await draftTransport(), retries: 0 })
-    cache = await openFeedCache({ indexedDB: null })
     const res = query.get('res')
     if (res === '720' || res === '1080') settings = { ...settings, resolution: res === '720' ? 720 : 1080 }
-  } else {
-    cache = await openFeedCache()
   }
+  const cache = await cacheOpening
   const repository = new FeedRepository({ settings, http, cache })
   provideServices({ settings, repository, http, cache, preferences, version: __VERSION__, now: () => Date.now() })
+  // The feed is read while Lightning starts, not after it: the App shows whatever has arrived.
+  // A warm start revalidates within 3 s, spread so a county's boxes switched on together do not all ask at once.
+  void repository.start({ revalidateDelayMs: 3000 })
+  repository.startBackgroundRefresh()
 
   if (query.get('inspector') === '1') {
     // Attached before the Application exists: elements created earlier are not mirrored.

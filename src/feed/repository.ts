@@ -70,6 +70,8 @@ export class FeedRepository {
   private readonly listeners = new Set<Listener>()
   private timer: unknown
   private refreshing: Promise<FeedStatus> | undefined
+  private prefetchQueue: { kind: 'notice' | 'guide'; id: string }[] = []
+  private prefetching = false
   private readonly now: () => number
   private readonly random: () => number
   private readonly setTimer: (fn: () => void, ms: number) => unknown
@@ -307,10 +309,18 @@ export class FeedRepository {
    * so opening them later works offline and without waiting.
    */
   prefetch(kind: 'notice' | 'guide', ids: readonly string[]): void {
-    const queue = ids.slice()
+    // The newest request replaces what is still waiting: while someone scrolls, only the rows they
+    // stop at matter, and one loop runs at a time.
+    this.prefetchQueue = ids.map((id) => ({ kind, id }))
+    if (this.prefetching) return
+    this.prefetching = true
     const next = (): void => {
-      const id = queue.shift()
-      if (id === undefined) return
+      const item = this.prefetchQueue.shift()
+      if (item === undefined) {
+        this.prefetching = false
+        return
+      }
+      const { kind, id } = item
       const key = kind === 'notice' ? noticeKey(this.deps.settings.regionCode, id) : guideKey(this.deps.settings.regionCode, id)
       void this.deps.cache
         .get(key)

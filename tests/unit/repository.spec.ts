@@ -789,6 +789,21 @@ describe('prefetch', () => {
     expect(await h.repo.notice('lw-n004')).toEqual({ ok: true, value: notice('lw-n004'), fromCache: true })
   })
 
+  it('replaces what is still waiting when asked again while scrolling, with one loop at a time', async () => {
+    const h = await harness()
+    await h.repo.start()
+    seen = []
+    h.repo.prefetch('notice', ['lw-n003', 'lw-n004'])
+    h.repo.prefetch('notice', ['lw-n005', 'lw-n006'])
+    h.repo.prefetch('notice', ['lw-n007'])
+    expect(h.idle).toHaveLength(1)
+    while (h.idle.length > 0) {
+      h.idle.shift()!()
+      await h.settle()
+    }
+    expect(paths()).toEqual([noticePath('lw-n007')])
+  })
+
   it('prefetches guides, carrying on past one that fails', async () => {
     const h = await harness()
     await h.repo.start()
