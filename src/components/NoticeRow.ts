@@ -43,6 +43,8 @@ export class NoticeRow
   override _init(): void {
     const h = NoticeRow.height
     sizeRowCard(this, h)
+    // Set once: a recycled row only shows or hides it.
+    this.tag('Pin')?.patch({ texture: iconTexture('pin') })
     this.tag('Meta')?.patch({ y: PAD + lineHeightOf(type.label) + GAP })
   }
 
@@ -50,7 +52,7 @@ export class NoticeRow
     const notice = item as NoticeSummary
     this.notice = notice
     const width = this.w - 140
-    this.tag('Pin')?.patch({ visible: notice.pinned, texture: iconTexture('pin') })
+    this.tag('Pin')?.patch({ visible: notice.pinned })
     const title = notice.pinned ? `【${t('notices.pinned')}】${notice.title}` : notice.title
     this.tag('Title')?.patch({ text: textPatch(title, { size: type.label, width, maxLines: 1 }) })
     const meta = `${notice.category} · ${notice.publisher} · ${formatDate(notice.publishedAt)}`
