@@ -15,6 +15,7 @@ import {
   type UseStore,
 } from 'idb-keyval'
 import { isCurrentVersion, ledgerKey } from './cacheKeys'
+import { withTimeout } from './withTimeout'
 
 export type CacheKind = 'index' | 'detail'
 
@@ -114,21 +115,6 @@ function errorName(e: unknown): string | undefined {
   return undefined
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, makeError: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(makeError()), ms)
-    work.then(
-      (value) => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (e: unknown) => {
-        clearTimeout(timer)
-        reject(e)
-      },
-    )
-  })
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Size ledger: what is stored, how big, in which order it was written. Kept in the store itself (so eviction

@@ -3,6 +3,7 @@
  * last-mile networks, and whole counties of boxes switched on at the same minute. Plain TypeScript; no
  * Lightning imports. Kept to ES2019 built-ins because the bundle is transpiled for Chrome 38.
  */
+import { withTimeout } from './withTimeout'
 
 export type HttpErrorKind = 'timeout' | 'network' | 'http'
 
@@ -213,23 +214,6 @@ export interface HttpClient {
   get(url: string, options?: { etag?: string; retries?: number }): Promise<HttpResponse>
 }
 
-/** Settles with the transport's answer or a timeout, whichever is first, even with no AbortController. */
-function withTimeout<T>(work: Promise<T>, url: string, timeoutMs: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(timeoutError(url, timeoutMs)), timeoutMs)
-    work.then(
-      (value) => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (e: unknown) => {
-        clearTimeout(timer)
-        reject(e)
-      },
-    )
-  })
-}
-
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => {
     setTimeout(resolve, ms)
@@ -254,7 +238,7 @@ export function createHttpClient(options: HttpOptions = {}): HttpClient {
     let res: TransportResponse
     try {
       if (!transport) transport = defaultTransport()
-      res = await withTimeout(transport(url, { headers, timeoutMs }), url, timeoutMs)
+      res = await withTimeout(transport(url, { headers, timeoutMs }), timeoutMs, () => timeoutError(url, timeoutMs))
     } catch (e) {
       return e instanceof HttpError ? e : new HttpError('network', `GET ${url}: ${describe(e)}`)
     }
