@@ -10,6 +10,9 @@ import { moveFocus, slotFor, windowTop } from '../layout/listWindow'
 export interface ListRow extends Lightning.Component {
   setItem(item: unknown, index: number): void
 }
+/** Long enough to fall between two presses of a held key, short enough to be ready for the next. */
+const LOOKAHEAD_DELAY_MS = 40
+
 export type ListRowType = new (...args: never[]) => ListRow
 
 export interface FocusListTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -43,6 +46,8 @@ export class FocusList
   configure(rowType: ListRowType, rowHeight: number): void {
     this.rowType = rowType
     this.rowHeight = rowHeight
+    // One row above and below stays active (textures made) though clipped: see render().
+    this.patch({ boundsMargin: [0, rowHeight, 0, rowHeight] })
   }
 
   get visibleCount(): number {
@@ -84,24 +89,52 @@ export class FocusList
     }
   }
 
+  /**
+   * Draws the visible rows now and one row above and below a moment later. The list's boundsMargin
+   * keeps those two alive outside the clip, so their text textures are made while nobody is pressing
+   * keys, and the next arrow press only moves rows instead of drawing one.
+   */
   private render(): void {
     const size = this.pool.length
     if (size === 0) return
-    const last = Math.min(this.items.length, this.top + size)
+    const visibleEnd = Math.min(this.items.length, this.top + this.visibleCount)
+    const first = Math.max(0, this.top - 1)
+    const last = Math.min(this.items.length, first + size)
     const shown = new Set<number>()
-    for (let i = this.top; i < last; i++) {
+    let deferred = false
+    for (let i = first; i < last; i++) {
       const slot = slotFor(i, size)
-      const row = this.pool[slot] as ListRow
       shown.add(slot)
-      if (this.drawn[slot] !== i) {
-        row.setItem(this.items[i], i)
-        this.drawn[slot] = i
-      }
-      row.patch({ y: (i - this.top) * this.rowHeight, visible: true })
+      const onScreen = i >= this.top && i < visibleEnd
+      if (onScreen) this.draw(slot, i)
+      else if (this.drawn[slot] !== i) deferred = true
+      ;(this.pool[slot] as ListRow).patch({ y: (i - this.top) * this.rowHeight, visible: true })
     }
     this.pool.forEach((row, slot) => {
       if (!shown.has(slot)) row.patch({ visible: false })
     })
+    if (deferred) this.drawLookaheadSoon(first, last)
+  }
+
+  private draw(slot: number, item: number): void {
+    if (this.drawn[slot] === item) return
+    ;(this.pool[slot] as ListRow).setItem(this.items[item], item)
+    this.drawn[slot] = item
+  }
+
+  private lookaheadTimer: ReturnType<typeof setTimeout> | undefined
+
+  private drawLookaheadSoon(first: number, last: number): void {
+    if (this.lookaheadTimer !== undefined) clearTimeout(this.lookaheadTimer)
+    this.lookaheadTimer = setTimeout(() => {
+      this.lookaheadTimer = undefined
+      for (let i = first; i < last; i++) this.draw(slotFor(i, this.pool.length), i)
+    }, LOOKAHEAD_DELAY_MS)
+  }
+
+  override _detach(): void {
+    if (this.lookaheadTimer !== undefined) clearTimeout(this.lookaheadTimer)
+    this.lookaheadTimer = undefined
   }
 
   private go(key: Parameters<typeof moveFocus>[2]): boolean {
