@@ -101,8 +101,14 @@ export abstract class CategorizedList<T extends { id: string; category: string }
     this.source = index
     this.ordered = this.config.itemsOf(index, now)
     this.categories = categoriesOf(this.ordered)
-    const wanted = this.restore ?? { category: this.currentCategory(), id: focusedId }
+    this.restore = this.restore ?? { category: this.currentCategory(), id: focusedId }
+    this.restoreChoice()
+  }
+
+  private restoreChoice(): void {
+    const wanted = this.restore
     this.restore = undefined
+    if (!wanted) return
     const chosen = wanted.category === null ? 0 : this.categories.indexOf(wanted.category) + 1
     this.chips.setLabels([t(this.config.allLabel), ...this.categories], Math.max(0, chosen))
     this.applyCategory(0, wanted.id)
@@ -155,8 +161,9 @@ export abstract class CategorizedList<T extends { id: string; category: string }
         id: typeof state.id === 'string' ? state.id : undefined,
       }
       this.zone = state.zone === 'categories' ? 'categories' : 'list'
-      // The Router restores history after the route hook drew the list: draw it again, restored.
-      if (this.source) this.build(this.source)
+      // The Router restores history after the route hook drew the list: choose the remembered
+      // category and item on the list already ordered, without sorting 10 000 notices again.
+      if (this.source) this.restoreChoice()
       return undefined
     }
     return { category: this.currentCategory(), id: this.shown[this.list.index]?.id, zone: this.zone }
