@@ -29,6 +29,21 @@ function isExecutable(path: string): boolean {
 }
 
 /** The Chromium the tests should launch: CHROME_PATH when it is executable, else the first system one. */
+/**
+ * How every headless Chromium here is started (browser tests and benchmark): WebGL on SwiftShader
+ * (no GPU), and none of the background connections this machine's closed network would refuse.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
 export function findChromium(): string | undefined {
   const fromEnv = process.env.CHROME_PATH
   if (fromEnv && isExecutable(fromEnv)) return fromEnv

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { HttpHandler } from 'msw'
 import sirv from 'sirv'
 
 export interface ServeOptions {
@@ -13,6 +14,11 @@ export interface ServeOptions {
   host?: string
   /** Answer /feed and /api from mocks/handlers.ts over HTTP. */
   feed?: boolean
+  /**
+   * With `feed`: also answer one generated region (mocks/largeFeed.ts), `count` notices (default 10 000)
+   * under region `code`, each notice's detail generated on request. The benchmark's 10 000-notice list.
+   */
+  largeRegion?: { code: string; count?: number }
 }
 
 export interface RunningServer {
@@ -20,10 +26,34 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-async function feedResponder(baseUrl: string): Promise<(req: IncomingMessage, res: ServerResponse) => Promise<boolean>> {
+/** Handlers for a generated region, placed before the fixtures' (other regions fall through to them). */
+async function largeRegionHandlers(feedBase: string, region: { code: string; count?: number }): Promise<HttpHandler[]> {
+  const { http } = await import('msw')
+  const { documentResponse, feedRoutes } = await import('../mocks/handlers')
+  const { generateLargeIndex, generateNoticeDetail } = await import('../mocks/largeFeed')
+  const routes = feedRoutes(feedBase)
+  // Generated once and kept: documentResponse serializes (and hashes) an object once.
+  const index = generateLargeIndex(region.count ?? 10_000, region.code)
+  return [
+    http.get<{ region: string }>(routes.index, ({ request, params }) =>
+      params.region === region.code ? documentResponse(request, index) : undefined,
+    ),
+    http.get<{ region: string; id: string }>(routes.notice, ({ request, params }) =>
+      params.region === region.code ? documentResponse(request, generateNoticeDetail(params.id, region.code)) : undefined,
+    ),
+  ]
+}
+
+async function feedResponder(
+  baseUrl: string,
+  largeRegion?: ServeOptions['largeRegion'],
+): Promise<(req: IncomingMessage, res: ServerResponse) => Promise<boolean>> {
   const { getResponse } = await import('msw')
   const { createHandlers } = await import('../mocks/handlers')
-  const handlers = createHandlers({ baseUrl: `${baseUrl}/feed`, progressBaseUrl: `${baseUrl}/api` })
+  const handlers: HttpHandler[] = [
+    ...(largeRegion ? await largeRegionHandlers(`${baseUrl}/feed`, largeRegion) : []),
+    ...createHandlers({ baseUrl: `${baseUrl}/feed`, progressBaseUrl: `${baseUrl}/api` }),
+  ]
   return async (req, res) => {
     const url = new URL(req.url ?? '/', baseUrl)
     if (!url.pathname.startsWith('/feed/') && !url.pathname.startsWith('/api/')) return false
@@ -58,7 +88,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   await new Promise<void>((ok) => server.listen(options.port ?? 0, host, ok))
   const { port } = server.address() as AddressInfo
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
-  if (options.feed) feed = await feedResponder(url)
+  if (options.feed) feed = await feedResponder(url, options.largeRegion)
   return {
     url,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
@@ -74,7 +104,10 @@ if (isMain) {
   }
   const dir = value('--dir') ?? 'dist'
   const port = Number(value('--port') ?? process.env.PORT ?? 8080)
-  void serve({ dir, port, feed: args.includes('--feed') }).then(({ url }) => {
+  // --large-region 999999 or 999999:10000: a generated region (with --feed) for trying the long list by hand.
+  const large = value('--large-region')?.split(':')
+  const largeRegion = large?.[0] ? { code: large[0], ...(large[1] ? { count: Number(large[1]) } : {}) } : undefined
+  void serve({ dir, port, feed: args.includes('--feed'), largeRegion }).then(({ url }) => {
     console.log(`\n  政务服务 TV app is running:  ${url}/\n`)
     console.log(`  Editors' preview:             ${url}/preview.html`)
     console.log(`  Remote: arrows, Enter = OK, Backspace/Escape = Back, PageUp/PageDown, digits\n`)

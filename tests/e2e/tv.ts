@@ -13,20 +13,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
 import type { ScenarioName } from '../../mocks/scenarios'
-import { findChromium } from '../../scripts/ensure-browser'
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/ensure-browser'
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 
 /** The region static/settings.json names and the mock feed serves. */
 export const REGION = { code: '431025', name: '临武县' } as const
