@@ -143,8 +143,9 @@ export class FeedRepository {
     try {
       const response = await this.deps.http.get(url, { etag: this.current ? this.currentEtag : undefined })
       if (response.status === 304 && this.current) {
-        this.update({ online: true, lastUpdated: this.now(), lastFailure: undefined })
-        await this.touchIndex(response.maxAgeSeconds)
+        const confirmedAt = this.now()
+        this.update({ online: true, lastUpdated: confirmedAt, lastFailure: undefined })
+        await this.saveIndex(confirmedAt, response.maxAgeSeconds)
         return this.state
       }
       if (response.status !== 200) {
@@ -167,14 +168,7 @@ export class FeedRepository {
         problems: parsed.problems,
         rejected: undefined,
       })
-      await this.deps.cache.put<FeedIndex>(indexKey(this.deps.settings.regionCode), {
-        value: parsed.value,
-        etag: response.etag,
-        fetchedAt,
-        maxAgeSeconds: response.maxAgeSeconds,
-        schemaVersion: parsed.value.schemaVersion,
-        kind: 'index',
-      })
+      await this.saveIndex(fetchedAt, response.maxAgeSeconds)
       return this.state
     } catch (error) {
       const reason: FailureReason = error instanceof HttpError ? error.kind : 'network'
@@ -183,12 +177,22 @@ export class FeedRepository {
     }
   }
 
-  /** A 304 confirms the cached copy: its fetch time moves on so "updated at" tells the truth. */
-  private async touchIndex(maxAgeSeconds: number | undefined): Promise<void> {
-    const key = indexKey(this.deps.settings.regionCode)
-    const cached = await this.deps.cache.get<FeedIndex>(key)
-    if (cached) await this.deps.cache.put<FeedIndex>(key, { ...cached, fetchedAt: this.now(), maxAgeSeconds })
+  /**
+   * Stores the index on screen with when the service last confirmed it (a 200, or a 304 that moves
+   * "updated at" on). It writes what is in memory: no need to read the stored copy back first.
+   */
+  private async saveIndex(fetchedAt: number, maxAgeSeconds: number | undefined): Promise<void> {
+    if (!this.current) return
+    await this.deps.cache.put<FeedIndex>(indexKey(this.deps.settings.regionCode), {
+      value: this.current,
+      etag: this.currentEtag,
+      fetchedAt,
+      maxAgeSeconds,
+      schemaVersion: this.current.schemaVersion,
+      kind: 'index',
+    })
   }
+
 
   /** The service answered (reachable) or did not (offline); either way the last good index stays. */
   private failed(reason: FailureReason, reachable: boolean): FeedStatus {
