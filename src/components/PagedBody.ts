@@ -10,6 +10,7 @@ import { t } from '../i18n/strings'
 import { paginate, type Page, type PageItem } from '../layout/textLayout'
 import { scaledSize } from '../theme/scale'
 import { palette, type } from '../theme/tokens'
+import type { HistoryState } from '../screens/page'
 import { textPatch } from './text'
 
 export interface PagedBodyTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -92,6 +93,18 @@ export class PagedBody
   }
   _handlePageUp(): boolean {
     return this._handleUp()
+  }
+
+  /**
+   * The Router history of a page that shows a PagedBody: the page it was on. The Router restores it
+   * after the route hook drew the text, so restoring turns to the remembered page.
+   */
+  override historyState(state: HistoryState): HistoryState {
+    if (state) {
+      if (typeof state.page === 'number') this.showPage(state.page)
+      return undefined
+    }
+    return { page: this.pageIndex }
   }
 
   /** Opens page `index` (clamped): history restores use it. */

@@ -88,11 +88,6 @@ export class GuideDetail
   }
 
   override historyState(state: HistoryState): HistoryState {
-    if (state) {
-      // The Router restores history after the route hook drew the page: turn to the remembered page.
-      if (typeof state.page === 'number') this.body.showPage(state.page)
-      return undefined
-    }
-    return { page: this.body.currentPage }
+    return this.body.historyState(state)
   }
 }
