@@ -7,8 +7,8 @@
  * Three outputs (an array):
  * - js/app.js: the modern app (unchanged by the other two);
  * - js/preview.js: the editors' preview page (static/preview.html), modern browsers only;
- * - js/app.legacy.js: core, SDK and app through Babel for Chrome 38 (old set-top boxes), core-js where
- *   used, terser `ecma: 5`, one IIFE loaded by index.html's `nomodule` script. LEGACY=0 skips it
+ * - js/app.legacy.js: core, SDK and app through Babel for Chromium 30 (Android 4.4 WebViews), core-js where
+ *   used and src/platform/legacyPolyfills.ts before everything, terser `ecma: 5`, one IIFE loaded by index.html's `nomodule` script. LEGACY=0 skips it
  *   (quicker development builds). Never contains the mocks.
  */
 import { readFileSync, mkdirSync, cpSync, existsSync } from 'node:fs'
@@ -134,7 +134,7 @@ function stripTypes(defines) {
 }
 
 /**
- * The legacy bundle for Chrome 38-era set-top-box engines. esbuild only strips the types (and applies
+ * The legacy bundle for Chromium-30-era set-top-box engines. esbuild only strips the types (and applies
  * the defines); Babel then lowers everything, node_modules included (core, SDK, valibot, idb-keyval),
  * except core-js itself, and adds core-js polyfills where they are used. `sourceType: 'module'`, not
  * 'unambiguous': the commonjs plugin has already turned CommonJS into modules by then.
@@ -142,7 +142,7 @@ function stripTypes(defines) {
  */
 export function legacyConfig(dir = outDir, { compress = true } = {}) {
   return {
-    input: 'src/index.ts',
+    input: 'src/legacy.ts',
     output: {
       file: `${dir}/js/app.legacy.js`,
       format: 'iife',
@@ -169,7 +169,8 @@ export function legacyConfig(dir = outDir, { compress = true } = {}) {
           [
             '@babel/preset-env',
             {
-              targets: { chrome: '38' },
+              // Android 4.4's system WebView is Chromium 30 and is never updated on retail boxes.
+              targets: { chrome: '30', android: '4.4' },
               useBuiltIns: 'usage',
               corejs: '3.51',
               // The app's code is ES2019 TypeScript; nothing of it needs proposals.

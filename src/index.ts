@@ -10,9 +10,13 @@ import { parseSettingsText, SettingsError, type Settings } from './config/settin
 import { openFeedCache } from './feed/cache'
 import { createHttpClient, defaultTransport } from './feed/http'
 import { FeedRepository } from './feed/repository'
+import { browserRendererEnvironment, chooseRenderer } from './platform/renderer'
+import { placeCanvas, windowSize } from './platform/stagePlacement'
+import { fitStage } from './platform/stageFit'
 import { setLanguage, t } from './i18n/strings'
 import { provideServices } from './services'
 import { applyBranding } from './theme/branding'
+import { setShadersAvailable } from './theme/corners'
 import { setLargeText } from './theme/scale'
 import { App } from './App'
 
@@ -76,7 +80,10 @@ async function boot(): Promise<void> {
   }
   const cache = await cacheOpening
   const repository = new FeedRepository({ settings, http, cache })
-  provideServices({ settings, repository, http, cache, preferences, version: __VERSION__, now: () => Date.now() })
+  const renderer = chooseRenderer(settings.renderer, browserRendererEnvironment())
+  // Before any template is built: canvas2d draws no shaders, so none are asked for.
+  setShadersAvailable(renderer.renderer === 'webgl')
+  provideServices({ settings, repository, http, cache, preferences, version: __VERSION__, renderer, now: () => Date.now() })
   // The feed is read while Lightning starts, not after it: the App shows whatever has arrived.
   // A warm start revalidates within 3 s, spread so a county's boxes switched on together do not all ask at once.
   void repository.start({ revalidateDelayMs: 3000 })
@@ -92,9 +99,10 @@ async function boot(): Promise<void> {
     attach?.(Lightning)
   }
 
-  const size = settings.resolution === 720 ? { width: 1280, height: 720 } : { width: 1920, height: 1080 }
+  // The 1080p design always fits the window; `resolution` only caps how many pixels are drawn.
+  const fit = fitStage(windowSize(), settings.resolution)
   const appSettings = {
-    stage: { clearColor: 0xff0a1628, useImageWorker: false },
+    stage: { clearColor: 0xff0a1628, useImageWorker: false, canvas2d: renderer.renderer === 'canvas2d' },
     debug: false,
     defaultFontFace: settings.fontFace,
     keys: buildKeyMap(settings.keyPreset, settings.keys),
@@ -103,11 +111,18 @@ async function boot(): Promise<void> {
   // Pages are created when opened and destroyed when left: boxes have little memory, and history
   // state brings back the focused item.
   const router = { backtrack: true, lazyCreate: true, lazyDestroy: true, gcOnUnload: true }
-  const platformSettings = { ...size, path: './', log: false, showVersion: false, router }
+  // width/height make the SDK set precision = width / 1920 (and stop its own 720p guess).
+  const platformSettings = { width: fit.canvasWidth, height: fit.canvasHeight, path: './', log: false, showVersion: false, router }
   const app = Launch(App, appSettings as never, platformSettings as never)
   const canvas = app.stage.getCanvas()
   canvas.setAttribute('data-testid', 'stage')
+  canvas.setAttribute('data-renderer', renderer.renderer)
+  placeCanvas(canvas, fit)
+  // One line for the field engineer's web inspector (关于本机 shows the same).
+  console.info(`[gov-tv] renderer ${renderer.renderer} (${renderer.reason}), canvas ${fit.canvasWidth}×${fit.canvasHeight} shown at ${fit.cssWidth}×${fit.cssHeight}`)
   document.body.appendChild(canvas)
+  // A desktop preview window can be resized; the drawing buffer stays, only its place on the page moves.
+  window.addEventListener('resize', () => placeCanvas(canvas, fitStage(windowSize(), settings.resolution)))
 }
 
 void boot().catch((error: unknown) => showBootError(t('error.title'), String(error)))

@@ -75,7 +75,7 @@ export function routes(): Router.Config {
       }),
       route('hotlines', Hotlines, feed),
       route('about', About, async (page) => {
-        const { settings, cache, preferences, version } = services()
+        const { settings, cache, preferences, version, renderer } = services()
         page.onToggle = togglePreference
         page.setInfo({
           version,
@@ -85,6 +85,7 @@ export function routes(): Router.Config {
           largeText: preferences.largeText,
           readAloud: preferences.readAloud,
           speechSupported: speechSupported(),
+          renderer,
         })
         await feed(page)
       }),

@@ -7,6 +7,7 @@ import type { Settings } from './config/settings'
 import type { FeedCache } from './feed/cache'
 import type { HttpClient } from './feed/http'
 import type { FeedRepository } from './feed/repository'
+import type { RendererChoice } from './platform/renderer'
 
 export interface Services {
   settings: Settings
@@ -15,6 +16,8 @@ export interface Services {
   cache: FeedCache
   preferences: Preferences
   version: string
+  /** The renderer chosen at boot and why (关于本机 shows it). */
+  renderer: RendererChoice
   now: () => number
 }
 

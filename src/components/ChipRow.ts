@@ -7,6 +7,7 @@ import { focusStyle, palette, type } from '../theme/tokens'
 import { textPatch } from './text'
 import { scaledSize } from '../theme/scale'
 import { textWidthEm } from '../layout/textLayout'
+import { roundedCorners } from '../theme/corners'
 
 export interface ChipRowTemplateSpec extends Lightning.Component.TemplateSpec {
   Chips: object
@@ -62,7 +63,7 @@ export class ChipRow
           h: HEIGHT,
           rect: true,
           color: focused ? palette.focus : chosen ? palette.text : palette.surfaceRaised,
-          shader: { type: Lightning.shaders.RoundedRectangle, radius: HEIGHT / 2 },
+          ...roundedCorners(HEIGHT / 2),
           Label: {
             x: 28,
             y: (HEIGHT - size * 1.5) / 2 + 2,

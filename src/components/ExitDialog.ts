@@ -3,6 +3,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { t } from '../i18n/strings'
 import { focusStyle, palette, type } from '../theme/tokens'
 import { textPatch } from './text'
+import { roundedCorners } from '../theme/corners'
 
 export interface ExitDialogTemplateSpec extends Lightning.Component.TemplateSpec {
   Scrim: object
@@ -24,7 +25,7 @@ export class ExitDialog
       h: 100,
       rect: true,
       color: palette.surfaceRaised,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: focusStyle.radius },
+      ...roundedCorners(focusStyle.radius),
       Label: { x: 150, y: 58, mount: 0.5 },
     })
     return {
@@ -36,7 +37,7 @@ export class ExitDialog
         h: 340,
         rect: true,
         color: palette.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 20 },
+        ...roundedCorners(20),
         Question: { x: 400, y: 60, mountX: 0.5 },
         Stay: button(80),
         Leave: button(420),

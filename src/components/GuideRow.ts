@@ -8,6 +8,7 @@ import { palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
 import { paintRowFocus, rowCardTemplate, sizeRowCard } from './rowCard'
 import { textPatch } from './text'
+import { roundedCorners } from '../theme/corners'
 
 export interface GuideRowTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: object
@@ -66,7 +67,7 @@ export class GuideRow
           h: 52,
           rect: true,
           color: palette.badge,
-          shader: { type: Lightning.shaders.RoundedRectangle, radius: 8 },
+          ...roundedCorners(8),
           Label: { x: 16, y: 2, text: textPatch(tag, { size: type.hint, color: palette.badgeText }) },
         }),
       )

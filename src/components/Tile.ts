@@ -3,6 +3,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { iconTexture, type IconName } from '../theme/icons'
 import { focusStyle, palette, type } from '../theme/tokens'
 import { textPatch } from './text'
+import { roundedCorners } from '../theme/corners'
 
 export interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
   label: string
@@ -31,14 +32,14 @@ export class Tile
         rect: true,
         color: palette.focus,
         visible: false,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: focusStyle.radius + o },
+        ...roundedCorners(focusStyle.radius + o),
       },
       Body: {
         w: 380,
         h: 300,
         rect: true,
         color: palette.surfaceRaised,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: focusStyle.radius },
+        ...roundedCorners(focusStyle.radius),
         Icon: { x: 190, y: 110, mount: 0.5, w: 120, h: 120 },
         Label: { x: 190, y: 230, mountX: 0.5 },
       },

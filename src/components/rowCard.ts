@@ -4,6 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import { focusStyle, palette } from '../theme/tokens'
+import { roundedCorners } from '../theme/corners'
 
 const INSET = 6
 
@@ -14,7 +15,7 @@ export function rowCardTemplate(): Lightning.Element.PatchTemplate {
     y: INSET,
     rect: true,
     color: palette.surface,
-    shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
+    ...roundedCorners(12),
   }
 }
 

@@ -40,7 +40,10 @@ export const SettingsSchema = v.object({
   feedBaseUrl: BaseUrlSchema,
   progressApiUrl: BaseUrlSchema,
   regionCode: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'a 6- to 12-digit division code, e.g. "431025"')),
+  /** The most pixels the canvas is drawn with; the design always fits the window (src/platform/stageFit.ts). */
   resolution: v.optional(v.picklist([720, 1080]), 1080),
+  /** 'auto' tries a WebGL context before Launch and falls back to canvas2d (src/platform/renderer.ts). */
+  renderer: v.optional(v.picklist(['auto', 'webgl', 'canvas2d']), 'auto'),
   language: v.optional(v.picklist(['zh-CN', 'en']), 'zh-CN'),
   operator: v.optional(
     v.object({

@@ -9,10 +9,12 @@ import { textPatch } from '../components/text'
 import type { CacheDiagnostics } from '../feed/cache'
 import type { FeedStatus } from '../feed/repository'
 import type { FeedIndex } from '../feed/schema'
+import type { RendererChoice } from '../platform/renderer'
 import { formatUpdated } from '../i18n/format'
 import { t, type StringKey } from '../i18n/strings'
 import { focusStyle, palette, safeArea, type } from '../theme/tokens'
 import type { PageTypeConfig } from './page'
+import { roundedCorners } from '../theme/corners'
 
 export interface AboutInfo {
   version: string
@@ -22,6 +24,7 @@ export interface AboutInfo {
   largeText: boolean
   readAloud: boolean
   speechSupported: boolean
+  renderer: RendererChoice
 }
 
 export interface AboutTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -35,6 +38,11 @@ const SWITCHES: readonly { name: SwitchName; label: StringKey }[] = [
   { name: 'largeText', label: 'about.largeText' },
   { name: 'readAloud', label: 'about.readAloud' },
 ]
+
+function rendererKey(choice: RendererChoice): StringKey {
+  if (choice.reason === 'forced') return choice.renderer === 'webgl' ? 'about.renderer.forced-webgl' : 'about.renderer.forced-canvas2d'
+  return `about.renderer.${choice.reason}`
+}
 
 export class About
   extends Lightning.Component<AboutTemplateSpec, PageTypeConfig>
@@ -88,6 +96,7 @@ export class About
       t('about.lastRefresh', { time: formatUpdated(this.status?.lastUpdated, this.now) }),
       t('about.storage', { mode: storage }),
       t('about.problems', { count: this.status?.problems.length ?? 0 }),
+      t('about.renderer', { mode: t(rendererKey(info.renderer)) }),
     ]
     this.tag('Facts')?.patch({ text: textPatch(lines.join('\n'), { size: type.body, width: safeArea.w, maxLines: 8 }) })
     const host = this.tag('Switches')
@@ -105,7 +114,7 @@ export class About
           h: 96,
           rect: true,
           color: focused ? palette.focus : palette.surfaceRaised,
-          shader: { type: Lightning.shaders.RoundedRectangle, radius: focusStyle.radius },
+          ...roundedCorners(focusStyle.radius),
           Label: { x: 32, y: 18, text: textPatch(label, { size: type.label, color: focused ? palette.focusText : palette.text }) },
         }),
       )

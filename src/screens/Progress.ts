@@ -24,6 +24,7 @@ import {
 import { iconTexture } from '../theme/icons'
 import { focusStyle, palette, safeArea, type } from '../theme/tokens'
 import type { PageTypeConfig } from './page'
+import { roundedCorners } from '../theme/corners'
 
 const KEY_W = 210
 const KEY_H = 80
@@ -36,9 +37,9 @@ const FACTS_Y = 120
 export interface ProgressTemplateSpec extends Lightning.Component.TemplateSpec {
   Header: typeof ScreenHeader
   NumberLabel: object
-  NumberBox: { Frame: object; Value: object }
+  NumberBox: { Outline: object; Frame: object; Value: object }
   CodeLabel: object
-  CodeBox: { Frame: object; Value: object }
+  CodeBox: { Outline: object; Frame: object; Value: object }
   Hint: object
   Keypad: object
   Message: object
@@ -66,16 +67,14 @@ export class Progress
 
   static override _template(): Lightning.Component.Template<ProgressTemplateSpec> {
     // The frame and the value are siblings: a Lightning shader also applies to an element's children.
+    // The active field's outline is an element of its own, not a shader stroke: canvas2d draws no shaders.
+    const o = focusStyle.outline
+    const w = 3 * KEY_W + 2 * KEY_GAP
     const box = (y: number) => ({
       x: safeArea.x,
       y,
-      Frame: {
-        w: 3 * KEY_W + 2 * KEY_GAP,
-        h: 90,
-        rect: true,
-        color: palette.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: 12, stroke: focusStyle.outline, strokeColor: palette.surface },
-      },
+      Outline: { x: -o, y: -o, w: w + 2 * o, h: 90 + 2 * o, rect: true, color: palette.focus, visible: false, ...roundedCorners(12 + o) },
+      Frame: { w, h: 90, rect: true, color: palette.surface, ...roundedCorners(12) },
       Value: { x: 24, y: 12 },
     })
     return {
@@ -134,7 +133,7 @@ export class Progress
     const paintBox = (ref: 'NumberBox' | 'CodeBox', active: boolean, shown: string): void => {
       // The active field has the focus outline and a ▶ marker, not just another colour.
       this.tag(ref)?.patch({
-        Frame: { shader: { stroke: focusStyle.outline, strokeColor: active ? palette.focus : palette.surface } },
+        Outline: { visible: active },
         Value: { text: textPatch(`${active ? '▶ ' : ''}${shown}${active ? '_' : ''}`, { size: type.heading }) },
       })
     }
@@ -164,7 +163,7 @@ export class Progress
             h: KEY_H,
             rect: true,
             color: focused ? palette.focus : palette.surfaceRaised,
-            shader: { type: Lightning.shaders.RoundedRectangle, radius: 12 },
+            ...roundedCorners(12),
             Label: {
               x: KEY_W / 2,
               y: KEY_H / 2 + 8,

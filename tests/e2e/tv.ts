@@ -89,6 +89,27 @@ export interface LaunchOptions {
    * restart when the same folder is passed again). Without it a fresh one is made and deleted on close.
    */
   profile?: string
+  /** More Chromium switches, e.g. '--disable-webgl' for a box whose WebGL cannot make a context. */
+  extraArgs?: readonly string[]
+  /** Plain JavaScript run before any page script on every load (e.g. chromium30InitScript()). */
+  initScript?: string
+  /**
+   * Serve index.html with only the legacy bundle's script, as an engine without ES modules sees it
+   * (it ignores type="module" and runs the nomodule script).
+   */
+  legacyOnly?: boolean
+}
+
+/**
+ * The product's own index.html as an engine without ES modules runs it: the `type="module"` script is
+ * not run and the `nomodule` one is. Fails loudly if the page no longer has both.
+ */
+export function withoutModuleScripts(html: string): string {
+  const moduleScript = /<script type="module"[^>]*><\/script>/g
+  if (!moduleScript.test(html) || !/<script nomodule /.test(html)) {
+    throw new Error('index.html should have one type="module" script and one nomodule script')
+  }
+  return html.replace(moduleScript, '').replace('<script nomodule ', '<script ')
 }
 
 export interface OpenOptions {
@@ -172,6 +193,12 @@ export class Tv {
     readonly baseUrl: string,
     readonly profile: string,
     private readonly ownsProfile: boolean,
+    /**
+     * Poll from Node with page.evaluate instead of page.waitForFunction: Playwright's in-page helper for
+     * the latter iterates Map keys with native syntax, which fails where Map is core-js's polyfill (the
+     * Chromium-30 journeys take the native Map away).
+     */
+    private readonly pollFromNode = false,
   ) {
     page.on('console', (message) => {
       if (message.type() !== 'error') return
@@ -192,16 +219,24 @@ export class Tv {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
       viewport,
       screen: viewport,
       deviceScaleFactor: 1,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     })
+    if (options.initScript) await context.addInitScript({ content: options.initScript })
     await context.addInitScript({ content: PAGE_HELPERS })
     const page = context.pages()[0] ?? (await context.newPage())
-    return new Tv(context, page, baseUrl.replace(/\/+$/, ''), profile, options.profile === undefined)
+    if (options.legacyOnly) {
+      // Only the page itself changes: the bundle, settings and feed come from the server as usual.
+      await page.route(/^[^?#]*\/(index\.html)?(\?[^#]*)?$/, async (route) => {
+        const response = await route.fetch()
+        await route.fulfill({ response, body: withoutModuleScripts(await response.text()) })
+      })
+    }
+    return new Tv(context, page, baseUrl.replace(/\/+$/, ''), profile, options.profile === undefined, options.initScript !== undefined)
   }
 
   /** The address open() would load. */
@@ -287,7 +322,8 @@ export class Tv {
   /** Waits for a JavaScript expression to be truthy in the page; on timeout explains what was on screen. */
   async waitOrExplain(what: string, timeout: number, expression: string): Promise<void> {
     try {
-      await this.page.waitForFunction(expression, undefined, { timeout, polling: 'raf' })
+      if (this.pollFromNode) await this.pollUntil(expression, timeout)
+      else await this.page.waitForFunction(expression, undefined, { timeout, polling: 'raf' })
     } catch (error) {
       const [texts, focused] = await Promise.all([this.texts().catch(() => []), this.focusedText().catch(() => '')])
       const lines = [
@@ -297,6 +333,15 @@ export class Tv {
       ]
       if (this.errors.length) lines.push(`Errors so far: ${JSON.stringify(this.errors)}`)
       throw Object.assign(new Error(lines.join('\n')), { cause: error })
+    }
+  }
+
+  private async pollUntil(expression: string, timeout: number): Promise<void> {
+    const until = Date.now() + timeout
+    for (;;) {
+      if (await this.page.evaluate<unknown>(expression)) return
+      if (Date.now() > until) throw new Error(`${expression} still false after ${timeout} ms`)
+      await new Promise((ok) => setTimeout(ok, 50))
     }
   }
 
@@ -321,6 +366,35 @@ export class Tv {
       downloadThroughput: bytesPerSecond,
       uploadThroughput: bytesPerSecond,
     })
+  }
+
+  /** Which renderer the app chose at boot (the stage canvas's data-renderer), e.g. 'canvas2d'. */
+  renderer(): Promise<string | null> {
+    return this.page.locator('[data-testid="stage"]').getAttribute('data-renderer')
+  }
+
+  /**
+   * Where a colour is drawn on a canvas2d stage: how many pixels within `tolerance` per channel, and
+   * their centre in design coordinates (1920×1080). Reads the stage's own 2D context, so it only works
+   * when the app runs on Lightning's canvas2d renderer; a WebGL stage answers undefined.
+   */
+  async colourArea(rgb: number, tolerance = 6): Promise<{ pixels: number; x: number; y: number } | undefined> {
+    const expression = `(function (rgb, tol) {
+      var canvas = document.querySelector('[data-testid="stage"]');
+      var ctx = canvas && canvas.getContext('2d');
+      if (!ctx) return undefined;
+      var data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      var r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+      var n = 0, sx = 0, sy = 0, w = canvas.width, scale = 1920 / canvas.width;
+      for (var i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - r) <= tol && Math.abs(data[i + 1] - g) <= tol && Math.abs(data[i + 2] - b) <= tol) {
+          var p = i / 4; n++; sx += p % w; sy += Math.floor(p / w);
+        }
+      }
+      return { pixels: n, x: n ? (sx / n) * scale : 0, y: n ? (sy / n) * scale : 0 };
+    })(${rgb}, ${tolerance})`
+    await this.nextFrame()
+    return this.page.evaluate<{ pixels: number; x: number; y: number } | undefined>(expression)
   }
 
   /** Writes docs/screenshots/{name}.png of the whole screen, after the app has drawn its latest state. */

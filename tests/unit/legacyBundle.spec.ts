@@ -130,6 +130,22 @@ describe('legacy bundle (js/app.legacy.js)', () => {
     expect(polyfills.filter((name) => /^es\.(iterator|set\.union)/.test(String(name)))).toEqual([])
   })
 
+  it('runs the Chromium-30 polyfills before any library or app module (when built here)', (context) => {
+    if (!modules) return context.skip()
+    const at = (pattern: RegExp): number => modules!.findIndex((id) => pattern.test(id))
+    const isInteger = at(/core-js\/modules\/es\.number\.is-integer\.js$/)
+    const promise = at(/core-js\/modules\/es\.promise\.js$/)
+    const url = at(/core-js\/modules\/web\.url\.js$/)
+    // valibot keeps Number.isInteger when its module loads; Lightning and the SDK use Promise and Map at once.
+    const firstLibrary = at(/node_modules\/(valibot|@lightningjs|idb-keyval)\//)
+    const firstApp = at(/\/src\/(?!platform\/(legacyPolyfills|idleCallback|symbolPropertyKey))[^/]+/)
+    for (const polyfill of [isInteger, promise, url]) {
+      expect(polyfill).toBeGreaterThanOrEqual(0)
+      expect(polyfill).toBeLessThan(firstLibrary)
+      expect(polyfill).toBeLessThan(firstApp)
+    }
+  })
+
   it('has no dynamic import left (inlined)', () => {
     expect(code).not.toMatch(/\bimport\s*\(/)
   })

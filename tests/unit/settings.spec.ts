@@ -20,6 +20,7 @@ describe('readSettings', () => {
     expect(settings).toMatchObject({
       ...MINIMAL,
       resolution: 1080,
+      renderer: 'auto',
       language: 'zh-CN',
       operator: {},
       keyPreset: 'generic',
@@ -43,6 +44,7 @@ describe('readSettings', () => {
     const full = {
       ...MINIMAL,
       resolution: 720,
+      renderer: 'canvas2d',
       language: 'en',
       operator: { name: '湖南有线', accentColor: '#C8102E', logo: 'logo.png' },
       keyPreset: 'huawei-iptv',
@@ -64,6 +66,7 @@ describe('readSettings', () => {
     ['regionCode "12"', { regionCode: '12' }, 'regionCode', /6- to 12-digit division code/],
     ['regionCode as a number', { regionCode: 431025 }, 'regionCode', /string/],
     ['resolution 900', { resolution: 900 }, 'resolution', /720.*1080/],
+    ['renderer "gpu"', { renderer: 'gpu' }, 'renderer', /auto.*webgl.*canvas2d/],
     ['language fr', { language: 'fr' }, 'language', /zh-CN/],
     ['keys {"abc":"Back"}', { keys: { abc: 'Back' } }, 'keys.abc', /numeric keyCode/],
     ['keys {"461":"Jump"}', { keys: { '461': 'Jump' } }, 'keys.461', /one of .*Back/],
