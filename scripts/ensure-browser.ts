@@ -4,6 +4,8 @@
  *
  *   CHROME_PATH, then /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome.
  *   None found on Debian/Ubuntu as root: apt-get install chromium fonts-noto-cjk (output streamed).
+ *   The WebKit journey (tests/e2e/webkit.spec.ts) also needs Debian's webkit2gtk-driver (WebKitWebDriver
+ *   and MiniBrowser) and xvfb: installed the same way when missing.
  *   None found elsewhere: one line saying how to get one, exit 1.
  *
  * `findChromium()` is the same lookup without installing anything, for the tests and the benchmark.
@@ -94,6 +96,8 @@ export function ensureBrowser(): string {
   const missing: string[] = []
   if (!chromium) missing.push('chromium')
   if (!hasCjkFont()) missing.push('fonts-noto-cjk')
+  if (!existsSync('/usr/bin/WebKitWebDriver')) missing.push('webkit2gtk-driver')
+  if (!existsSync('/usr/bin/Xvfb')) missing.push('xvfb')
 
   if (missing.length > 0 && isDebianRoot()) {
     try {
