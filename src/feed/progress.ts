@@ -4,7 +4,7 @@
  */
 import { parseProgress } from './document'
 import { HttpError, type HttpClient } from './http'
-import { maskName, maskNumber, maskPhonesInText } from './mask'
+import { maskName, maskNumber, maskText, normalizeDigits } from './mask'
 import type { Progress } from './schema'
 
 export type ProgressResult =
@@ -22,14 +22,43 @@ export function isValidCode(value: string): boolean {
   return /^\d{4,8}$/.test(value)
 }
 
-/** Masks what the server should have masked (applicant, number, phone numbers in notes). */
+/**
+ * Masks what the server should have masked, in everything the screen shows: the applicant by the name
+ * rule, the application number, and phone, ID and card numbers in the item name, the pickup, and each
+ * step's office and note. A name or number the answer repeats inside a text is masked there too: a server
+ * that forgot the applicant field forgot the note as well ("已由刘建国本人签收").
+ */
 export function maskProgress(progress: Progress): Progress {
-  return {
-    ...progress,
-    applicationNo: maskNumber(progress.applicationNo),
-    applicant: progress.applicant.includes('*') ? progress.applicant : maskName(progress.applicant),
-    steps: progress.steps.map((step) => ({ ...step, note: step.note ? maskPhonesInText(step.note) : step.note })),
+  const maskedNo = maskNumber(progress.applicationNo)
+  const shownName = maskName(progress.applicant)
+  // The name as the server may have written it in a text, without the stars it may have put in the field.
+  const rawName = progress.applicant.replace(/\*/g, '').trim()
+  const nameInText = maskName(rawName)
+  const text = (value: string): string => {
+    let out = replaceWholeNumber(normalizeDigits(value), progress.applicationNo, maskedNo)
+    if (Array.from(rawName).length >= 2) out = out.split(rawName).join(nameInText)
+    return maskText(out)
   }
+  const masked: Progress = {
+    ...progress,
+    applicationNo: maskedNo,
+    itemName: text(progress.itemName),
+    applicant: shownName,
+    steps: progress.steps.map((step) => {
+      const shown = { ...step, office: text(step.office) }
+      if (step.note !== undefined) shown.note = text(step.note)
+      return shown
+    }),
+  }
+  if (progress.pickup !== undefined) masked.pickup = text(progress.pickup)
+  return masked
+}
+
+/** `number` where it stands alone: 12345 must survive an application number 1234. */
+function replaceWholeNumber(text: string, number: string, by: string): string {
+  if (!number) return text
+  const escaped = number.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
+  return text.replace(new RegExp(`(^|[^0-9A-Za-z])${escaped}(?![0-9A-Za-z])`, 'g'), (_m, before: string) => before + by)
 }
 
 export async function lookupProgress(

@@ -196,6 +196,57 @@ describe('maskProgress', () => {
     expect(masked.applicationNo).toBe('2026*****0001')
     expect(record).toEqual(copy)
   })
+
+  /** An answer from a server that masked nothing: every text the screen shows carries something personal. */
+  const careless: Progress = {
+    applicationNo: '2026112000001',
+    itemName: '残疾人证新办（代办人13812345678）',
+    applicant: '刘建国',
+    submittedAt: '2026-11-20T08:42:10+08:00',
+    status: 'accepted',
+    steps: [
+      { status: 'submitted', at: '2026-11-20T08:42:10+08:00', office: '武水镇便民服务中心（经办人15012345678）' },
+      {
+        status: 'accepted',
+        at: '2026-11-20T09:00:00+08:00',
+        office: '临武县残疾人联合会',
+        note: '身份证４３１０２５１９６００１０１１２３Ｘ已核验，受理编号2026112000001，请刘建国致电0735-6231233或１３９１２３４５６７８',
+      },
+    ],
+    pickup: '邮寄到家，收件人手机+86 188 8765 4321，银行卡6222021234567890123',
+  }
+
+  it('masks phone numbers, ID and bank card numbers, in full-width digits too, in every text the answer shows', () => {
+    const masked = maskProgress(careless)
+    expect(masked.itemName).toBe('残疾人证新办（代办人138****5678）')
+    expect(masked.steps[0]?.office).toBe('武水镇便民服务中心（经办人150****5678）')
+    expect(masked.steps[1]?.office).toBe('临武县残疾人联合会')
+    expect(masked.steps[1]?.note).toBe(
+      `身份证431${'*'.repeat(11)}123X已核验，受理编号2026*****0001，请刘*国致电073****1233或139****5678`,
+    )
+    expect(masked.pickup).toBe(`邮寄到家，收件人手机+86 188****4321，银行卡622${'*'.repeat(12)}0123`)
+  })
+
+  it('masks the applicant and the application number wherever the answer repeats them', () => {
+    const shown = JSON.stringify(maskProgress(careless))
+    for (const secret of ['刘建国', '2026112000001', '13812345678', '15012345678', '6231233', '13912345678', '87654321', '19600101']) {
+      expect(shown).not.toContain(secret)
+    }
+  })
+
+  it('masks again an applicant whose star is not where the rule puts it', () => {
+    expect(maskProgress({ ...careless, applicant: '刘建国*' }).applicant).toBe('刘***')
+    expect(maskProgress({ ...careless, applicant: '*建国' }).applicant).toBe('**国')
+    expect(maskProgress({ ...careless, applicant: '刘建国*' }).steps[1]?.note).toContain('请刘*国致电')
+  })
+
+  it('leaves the texts of a record with nothing personal in them as the server sent them', () => {
+    for (const fixture of PROGRESS_FIXTURES) {
+      const { applicationNo: _no, applicant: _name, ...rest } = maskProgress(fixture.record)
+      const { applicationNo: _n, applicant: _a, ...sent } = fixture.record
+      expect(rest).toEqual(sent)
+    }
+  })
 })
 
 describe('what the person types', () => {
