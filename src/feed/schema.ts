@@ -21,15 +21,195 @@ export const LIMITS = {
   materials: 60,
   steps: 40,
   places: 20,
+  /**
+   * The most UTF-16 units a text may have before markup is removed. Checked first, so a text that could
+   * never fit is refused without cleaning it; twice the longest text in code points, and room for markup.
+   */
+  rawText: 20000,
 } as const
 
-// Tags are removed because every text is drawn as plain text on the TV: markup would show literally.
-// Script and style contents and comments go with their tags; they are never meant to be read.
-const HIDDEN_MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi
-const MARKUP = /<\/?[A-Za-z][^<>]*>/g
-// Control characters (other than newline and tab) can break the text renderer.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+/** Counts the cleaner's loop iterations, so tests can hold it to linear work without a clock. */
+export interface CleanerMeter {
+  steps: number
+}
+
+/**
+ * The most loop iterations the markup pass spends on one character of its input: one each in the main
+ * loop, the tag scan, the comment-end search, the `>` search of a script/style opening tag and the two
+ * name checks (`<script`, `<style`) after a `<`; two in each closing-tag search (script, style), which
+ * reads a candidate's name and then, when it is not one, the same characters as text.
+ */
+export const CLEANER_LOOKS_PER_CHAR = 10
+
+const LT = 60 // <
+const GT = 62 // >
+const SLASH = 47
+const DASH = 45
+const BANG = 33
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95
+// What a regex `\s` matches: a closing tag may carry any of these before its `>` (`</script >`).
+const isSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) ||
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff
+
+/**
+ * A search that only ever moves forward. Asked again from a point at or before its last answer, that
+ * answer still holds; "none from here" stays none. So all its calls together look at each character
+ * once, where a lazy regex restarted at every "<!--" and read to the end each time.
+ */
+function forwardSearch(find: (from: number) => number): (from: number) => number {
+  let found = -2
+  return (from) => {
+    if (found === -1 || found >= from) return found
+    found = find(from)
+    return found
+  }
+}
+
+/**
+ * Markup removed in one left-to-right pass: comments, `<script>` and `<style>` elements with what is in
+ * them, and any other tag (`<p>`, `</span>`, `<br/>`). What is not a whole construct (`a < b`, an
+ * unclosed `<!--`) stays text. The same result as the regexes this replaces,
+ * `<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->` then `<\/?[A-Za-z][^<>]*>`, except for
+ * markup that only comes together once other markup between its halves is gone.
+ */
+function stripMarkup(raw: string, meter: CleanerMeter | undefined): string {
+  const n = raw.length
+  const step = (): void => {
+    if (meter) meter.steps++
+  }
+  /** `name` (lower-case ASCII) at `at`, in any case. */
+  const nameAt = (at: number, name: string): boolean => {
+    if (at + name.length > n) return false
+    for (let k = 0; k < name.length; k++) {
+      step()
+      if ((raw.charCodeAt(at + k) | 0x20) !== name.charCodeAt(k)) return false
+    }
+    return true
+  }
+  const commentEnd = forwardSearch((from) => {
+    for (let k = from; k + 2 < n; k++) {
+      step()
+      if (raw.charCodeAt(k) === DASH && raw.charCodeAt(k + 1) === DASH && raw.charCodeAt(k + 2) === GT) return k
+    }
+    return -1
+  })
+  const nextGt = forwardSearch((from) => {
+    for (let k = from; k < n; k++) {
+      step()
+      if (raw.charCodeAt(k) === GT) return k
+    }
+    return -1
+  })
+  /** Finds `</name\s*>`; `ends` maps where one starts to just after its `>`. */
+  const closingTag = (name: string) => {
+    const ends = new Map<number, number>()
+    const find = forwardSearch((from) => {
+      let k = from
+      while (k + 1 < n) {
+        step()
+        if (raw.charCodeAt(k) !== LT || raw.charCodeAt(k + 1) !== SLASH) {
+          k++
+          continue
+        }
+        let j = k + 2 + name.length
+        if (nameAt(k + 2, name)) {
+          while (j < n && isSpace(raw.charCodeAt(j))) {
+            step()
+            j++
+          }
+          if (j < n && raw.charCodeAt(j) === GT) {
+            ends.set(k, j + 1)
+            return k
+          }
+          // No `<` can start inside the name and the spaces just read: go on after them.
+          k = j
+          continue
+        }
+        k += 2
+      }
+      return -1
+    })
+    return { find, ends }
+  }
+  const hidden = [
+    { name: 'script', close: closingTag('script') },
+    { name: 'style', close: closingTag('style') },
+  ]
+
+  /** Just after the markup that starts with the `<` at `i`, or -1 when that `<` is text. */
+  const markupEnd = (i: number): number => {
+    if (raw.charCodeAt(i + 1) === BANG && raw.charCodeAt(i + 2) === DASH && raw.charCodeAt(i + 3) === DASH) {
+      const at = commentEnd(i + 4)
+      return at < 0 ? -1 : at + 3
+    }
+    for (const { name, close } of hidden) {
+      const after = i + 1 + name.length
+      if (!nameAt(i + 1, name) || (after < n && isWordChar(raw.charCodeAt(after)))) continue
+      const gt = nextGt(after)
+      const at = gt < 0 ? -1 : close.find(gt + 1)
+      const end = at < 0 ? undefined : close.ends.get(at)
+      if (end !== undefined) return end
+    }
+    let j = i + 1
+    if (raw.charCodeAt(j) === SLASH) j++
+    if (!isAsciiLetter(raw.charCodeAt(j))) return -1
+    for (let k = j + 1; k < n; k++) {
+      step()
+      const c = raw.charCodeAt(k)
+      if (c === GT) return k + 1
+      if (c === LT) return -1
+    }
+    return -1
+  }
+
+  let out = ''
+  let kept = 0
+  let i = 0
+  while (i < n) {
+    step()
+    if (raw.charCodeAt(i) !== LT) {
+      i++
+      continue
+    }
+    const end = markupEnd(i)
+    if (end < 0) {
+      i++
+      continue
+    }
+    out += raw.slice(kept, i)
+    i = end
+    kept = end
+  }
+  return kept === 0 ? raw : out + raw.slice(kept)
+}
+
+/**
+ * Characters that would break the text renderer or change what a viewer reads: C0 and C1 controls (not
+ * newline, tab, carriage return), DEL; bidi embeddings, overrides, isolates and marks, which can show a
+ * title backwards (U+202E); zero-width characters, which make two different titles look the same. This
+ * set is also VISIBLE_TEXT_PATTERN's, so the JSON Schema says the same about a text that holds only these.
+ */
+const INVISIBLE = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF'
+const INVISIBLE_CHARS = new RegExp(`[${INVISIBLE}]`, 'g')
+
+/**
+ * A JSON Schema `pattern` for "something is left once invisible characters and spaces are removed".
+ * Written with \u escapes only, so it means the same with the `u` flag (JSON Schema tools) and without.
+ */
+export const VISIBLE_TEXT_PATTERN = `[^\\s${INVISIBLE}]`
+
 // Chinese CMS output often carries entities: the named ones that occur, and any numeric one.
 const ENTITIES: Record<string, string> = {
   amp: '&',
@@ -55,19 +235,63 @@ function decodeEntity(whole: string, name: string): string {
   return ENTITIES[name] ?? whole
 }
 
-export function toPlainText(raw: string): string {
-  return raw
-    .replace(HIDDEN_MARKUP, '')
-    .replace(MARKUP, '')
+/**
+ * Feed text as it is drawn: markup removed, entities decoded once, invisible characters removed, spaces
+ * trimmed. Linear in the length of `raw`; `meter` counts the markup pass's work for tests.
+ */
+export function toPlainText(raw: string, meter?: CleanerMeter): string {
+  return stripMarkup(raw, meter)
     .replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-z]{2,6});/g, decodeEntity)
-    .replace(CONTROL, '')
+    .replace(INVISIBLE_CHARS, '')
     .trim()
+}
+
+type Issue = v.BaseIssue<unknown>
+
+/** An issue as valibot's own actions write it, so problem texts and paths treat it the same. */
+function issueOf(type: string, input: unknown, expected: string, received: string, requirement: unknown, config: v.Config<Issue>): Issue {
+  return {
+    kind: 'validation',
+    type,
+    input,
+    expected,
+    received,
+    message: `Invalid ${type}: Expected ${expected} but received ${received}`,
+    requirement,
+    lang: config.lang,
+    abortEarly: config.abortEarly,
+    abortPipeEarly: config.abortPipeEarly,
+  }
+}
+
+function withIssue<T>(dataset: v.OutputDataset<T, Issue>, issue: Issue): v.OutputDataset<T, Issue> {
+  const issues: [Issue, ...Issue[]] = dataset.issues ? [...dataset.issues, issue] : [issue]
+  return dataset.typed ? { typed: true, value: dataset.value, issues } : { typed: false, value: dataset.value, issues }
+}
+
+/**
+ * valibot's `maxLength` with its own measure. Its issue and its JSON Schema (`maxLength`) stay those of
+ * `maxLength`: the exporter keeps the smallest `maxLength` of a pipe.
+ */
+function maxLengthBy(max: number, measure: (s: string) => number) {
+  const base = v.maxLength<string, number>(max)
+  const action: typeof base = {
+    ...base,
+    '~run'(dataset, config) {
+      if (!dataset.typed) return dataset
+      const length = measure(dataset.value)
+      return length > max ? withIssue(dataset, issueOf('max_length', dataset.value, `<=${max}`, `${length}`, max, config)) : dataset
+    },
+  }
+  return action
 }
 
 /** A required human-readable text, markup removed, at most `max` characters. */
 const text = (max: number) =>
   v.pipe(
     v.string(),
+    // Before cleaning, by the cheap measure: a later step (transform) does not run once this fails.
+    maxLengthBy(LIMITS.rawText, (s) => s.length),
     v.transform(toPlainText),
     v.minLength(1),
     v.maxLength(max),
