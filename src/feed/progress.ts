@@ -65,7 +65,7 @@ function replaceWholeNumber(text: string, number: string, by: string): string {
 export interface LookupOptions {
   /** Per lookup, covering headers and body. Default 8000, the feed's default. */
   timeoutMs?: number
-  /** Tests and the editors' preview pass their own; the box uses fetch or XMLHttpRequest (postJson.ts). */
+  /** Tests pass their own; the box uses fetch or XMLHttpRequest, whichever can time out (postJson.ts). */
   post?: PostJson
 }
 
