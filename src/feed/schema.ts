@@ -34,14 +34,13 @@ export interface CleanerMeter {
 }
 
 /**
- * The most loop iterations the markup pass spends on one character of its input: one each in the main
- * loop, the tag scan, the comment-end search, the `>` search of a script/style opening tag and the two
- * name checks (`<script`, `<style`) after a `<`; two in each closing-tag search (script, style), which
- * reads a candidate's name and then, when it is not one, the same characters as text.
+ * The most characters the markup pass reads per character of its input: once each in the main loop,
+ * the comment-end search, the `>` search, the `<` search and the two name checks (`<script`, `<style`)
+ * after a `<`; twice in each closing-tag search (script, style), which reads a candidate's name and then,
+ * when it is not one, the same characters again.
  */
 export const CLEANER_LOOKS_PER_CHAR = 10
 
-const LT = 60 // <
 const GT = 62 // >
 const SLASH = 47
 const DASH = 45
@@ -64,9 +63,9 @@ const isSpace = (c: number): boolean =>
   c === 0xfeff
 
 /**
- * A search that only ever moves forward. Asked again from a point at or before its last answer, that
- * answer still holds; "none from here" stays none. So all its calls together look at each character
- * once, where a lazy regex restarted at every "<!--" and read to the end each time.
+ * A search asked from points that never move back. Asked again from a point at or before its last
+ * answer, that answer still holds, and "none from here" stays none: all its calls together read each
+ * character once, where a lazy regex restarted at every "<!--" and read to the end each time.
  */
 function forwardSearch(find: (from: number) => number): (from: number) => number {
   let found = -2
@@ -86,58 +85,41 @@ function forwardSearch(find: (from: number) => number): (from: number) => number
  */
 function stripMarkup(raw: string, meter: CleanerMeter | undefined): string {
   const n = raw.length
-  const step = (): void => {
-    if (meter) meter.steps++
+  /** Counts what indexOf read from `from` to `at` (the match included), or to the end. */
+  const read = (from: number, at: number, width = 1): number => {
+    if (meter) meter.steps += (at < 0 ? n : at + width) - from
+    return at
   }
   /** `name` (lower-case ASCII) at `at`, in any case. */
   const nameAt = (at: number, name: string): boolean => {
     if (at + name.length > n) return false
     for (let k = 0; k < name.length; k++) {
-      step()
+      if (meter) meter.steps++
       if ((raw.charCodeAt(at + k) | 0x20) !== name.charCodeAt(k)) return false
     }
     return true
   }
-  const commentEnd = forwardSearch((from) => {
-    for (let k = from; k + 2 < n; k++) {
-      step()
-      if (raw.charCodeAt(k) === DASH && raw.charCodeAt(k + 1) === DASH && raw.charCodeAt(k + 2) === GT) return k
-    }
-    return -1
-  })
-  const nextGt = forwardSearch((from) => {
-    for (let k = from; k < n; k++) {
-      step()
-      if (raw.charCodeAt(k) === GT) return k
-    }
-    return -1
-  })
+  const commentEnd = forwardSearch((from) => read(from, raw.indexOf('-->', from), 3))
+  const nextGt = forwardSearch((from) => read(from, raw.indexOf('>', from)))
+  const nextLt = forwardSearch((from) => read(from, raw.indexOf('<', from)))
   /** Finds `</name\s*>`; `ends` maps where one starts to just after its `>`. */
   const closingTag = (name: string) => {
     const ends = new Map<number, number>()
     const find = forwardSearch((from) => {
-      let k = from
-      while (k + 1 < n) {
-        step()
-        if (raw.charCodeAt(k) !== LT || raw.charCodeAt(k + 1) !== SLASH) {
-          k++
-          continue
-        }
-        let j = k + 2 + name.length
+      let k = read(from, raw.indexOf('</', from), 2)
+      while (k >= 0) {
         if (nameAt(k + 2, name)) {
+          let j = k + 2 + name.length
           while (j < n && isSpace(raw.charCodeAt(j))) {
-            step()
+            if (meter) meter.steps++
             j++
           }
           if (j < n && raw.charCodeAt(j) === GT) {
             ends.set(k, j + 1)
             return k
           }
-          // No `<` can start inside the name and the spaces just read: go on after them.
-          k = j
-          continue
         }
-        k += 2
+        k = read(k + 2, raw.indexOf('</', k + 2), 2)
       }
       return -1
     })
@@ -154,43 +136,34 @@ function stripMarkup(raw: string, meter: CleanerMeter | undefined): string {
       const at = commentEnd(i + 4)
       return at < 0 ? -1 : at + 3
     }
+    // The first `>` after the `<`: a tag name has none, so it is also the first one after `<script`.
+    const gt = nextGt(i + 1)
+    if (gt < 0) return -1
     for (const { name, close } of hidden) {
       const after = i + 1 + name.length
       if (!nameAt(i + 1, name) || (after < n && isWordChar(raw.charCodeAt(after)))) continue
-      const gt = nextGt(after)
-      const at = gt < 0 ? -1 : close.find(gt + 1)
+      const at = close.find(gt + 1)
       const end = at < 0 ? undefined : close.ends.get(at)
       if (end !== undefined) return end
     }
-    let j = i + 1
-    if (raw.charCodeAt(j) === SLASH) j++
+    const j = raw.charCodeAt(i + 1) === SLASH ? i + 2 : i + 1
     if (!isAsciiLetter(raw.charCodeAt(j))) return -1
-    for (let k = j + 1; k < n; k++) {
-      step()
-      const c = raw.charCodeAt(k)
-      if (c === GT) return k + 1
-      if (c === LT) return -1
-    }
-    return -1
+    // A plain tag runs to its first `>` with no `<` before it.
+    const lt = nextLt(i + 1)
+    return lt < 0 || gt < lt ? gt + 1 : -1
   }
 
   let out = ''
   let kept = 0
-  let i = 0
-  while (i < n) {
-    step()
-    if (raw.charCodeAt(i) !== LT) {
-      i++
-      continue
-    }
+  let i = read(0, raw.indexOf('<'))
+  while (i >= 0) {
     const end = markupEnd(i)
-    if (end < 0) {
-      i++
-      continue
+    if (end >= 0) {
+      out += raw.slice(kept, i)
+      kept = end
     }
-    out += raw.slice(kept, i)
-    i = end
-    kept = end
+    const from = end >= 0 ? end : i + 1
+    i = from < n ? read(from, raw.indexOf('<', from)) : -1
   }
   return kept === 0 ? raw : out + raw.slice(kept)
 }
