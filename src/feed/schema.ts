@@ -26,6 +26,15 @@ export const LIMITS = {
    * never fit is refused without cleaning it; twice the longest text in code points, and room for markup.
    */
   rawText: 20000,
+  /**
+   * The most characters of an index.json text the box parses: 20 000 typical notices take about 3.3
+   * million. Checked before JSON.parse, so a runaway file cannot take the box's memory to keep 20 000.
+   */
+  indexChars: 8_000_000,
+  /** The same for a notice or guide document: 400 blocks of 5 000 characters. */
+  detailChars: 2_000_000,
+  /** A value quoted in a problem is cut to this many characters (and …), so a 50 MB id is not kept. */
+  receivedChars: 80,
 } as const
 
 /** Counts the cleaner's loop iterations, so tests can hold it to linear work without a clock. */
@@ -316,8 +325,25 @@ export const HttpUrlSchema = v.pipe(
 
 const PhoneSchema = v.pipe(v.string(), v.regex(/^[0-9+\-() ]{3,24}$/, 'phone'))
 
-const boundedArray = <T extends v.GenericSchema>(item: T, max: number) =>
-  v.pipe(v.array(item), v.maxLength(max))
+/**
+ * An array of at most `max` items, its length checked before any item is: a list 100 times too long
+ * costs one problem, not one per item. For the exporter it is an array with `maxItems`.
+ */
+const boundedArray = <T extends v.GenericSchema>(item: T, max: number) => {
+  const base = v.array(item)
+  const lengthFirst: typeof base = {
+    ...base,
+    '~run'(dataset, config) {
+      const input = dataset.value
+      if (Array.isArray(input) && input.length > max) {
+        const issue = issueOf('max_length', input, `<=${max}`, `${input.length}`, max, config)
+        return { typed: false, value: input, issues: [issue] }
+      }
+      return base['~run'](dataset, config)
+    },
+  }
+  return v.pipe(lengthFirst, v.maxLength(max))
+}
 
 export const RegionSchema = v.object({
   code: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'region-code')),
