@@ -34,8 +34,22 @@ export function feedRoutes(baseUrl: string = DEFAULT_FEED_BASE): { index: string
   return { index: `${region}/index.json`, notice: `${region}/notices/:id.json`, guide: `${region}/guides/:id.json` }
 }
 
+/** The one address of the progress lookup: number and code travel in the POST body (docs/feed.md). */
 export function progressRoute(progressBaseUrl: string = DEFAULT_API_BASE): string {
-  return `${trimBase(progressBaseUrl)}/v1/applications/:no`
+  return `${trimBase(progressBaseUrl)}/v1/applications/lookup`
+}
+
+/** What a lookup body holds, when it holds the two strings; anything else is a 400. */
+async function readLookup(request: Request): Promise<{ applicationNo: string; code: string } | undefined> {
+  let body: unknown
+  try {
+    body = JSON.parse(await request.text()) as unknown
+  } catch {
+    return undefined
+  }
+  if (typeof body !== 'object' || body === null) return undefined
+  const { applicationNo, code } = body as Record<string, unknown>
+  return { applicationNo: typeof applicationNo === 'string' ? applicationNo : '', code: typeof code === 'string' ? code : '' }
 }
 
 /** Own-property lookup: a path segment such as `constructor` must be a 404, not Object.prototype. */
@@ -140,17 +154,20 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
       return guide ? documentResponse(request, guide) : errorJson(404, 'guide-not-found')
     }),
 
-    http.get<{ no: string }>(progressRoute(options.progressBaseUrl ?? DEFAULT_API_BASE), ({ request, params }) => {
-      const code = new URL(request.url).searchParams.get('code')
+    http.post(progressRoute(options.progressBaseUrl ?? DEFAULT_API_BASE), async ({ request }) => {
+      const sent = await readLookup(request)
+      if (!sent) return errorJson(400, 'body-required')
+      const { applicationNo: no, code } = sent
+      if (no === '') return errorJson(400, 'application-no-required')
       // A malformed code can never be right, so it is a 400 and does not count as a guess.
-      if (code === null || code === '') return errorJson(400, 'code-required')
+      if (code === '') return errorJson(400, 'code-required')
       if (!/^\d{6}$/.test(code)) return errorJson(400, 'code-format')
 
-      const fixture = findProgress(params.no)
+      const fixture = findProgress(no)
       if (!fixture) return errorJson(404, 'not-found')
 
       const t = now()
-      const state = attempts.get(params.no)
+      const state = attempts.get(no)
       if (state && state.lockedUntil > t) {
         const retryAfter = String(Math.ceil((state.lockedUntil - t) / 1000))
         return errorJson(429, 'too-many-attempts', { 'Retry-After': retryAfter })
@@ -159,15 +176,21 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
         // After a lock-out has run out, counting starts again from zero.
         const wrong = (state && state.lockedUntil === 0 ? state.wrong : 0) + 1
         attempts.set(
-          params.no,
+          no,
           wrong >= MAX_WRONG_CODES ? { wrong: 0, lockedUntil: t + LOCK_SECONDS * 1000 } : { wrong, lockedUntil: 0 },
         )
         return errorJson(403, 'wrong-code')
       }
-      attempts.delete(params.no)
+      attempts.delete(no)
       // Personal data: no cache may keep it (the app does not either).
       return HttpResponse.json(fixture.record, { headers: { 'Cache-Control': 'no-store' } })
     }),
+
+    // The lookup was once a GET with the code in its query string. Refusing it makes a box or test still
+    // sending one fail loudly, instead of quietly writing codes into logs.
+    http.get(`${trimBase(options.progressBaseUrl ?? DEFAULT_API_BASE)}/v1/applications/*`, () =>
+      errorJson(405, 'method-not-allowed', { Allow: 'POST' }),
+    ),
 
     // The fixtures' pictures live on a host that does not exist: an illustration stands in for them.
     // Lightning loads images with crossOrigin="anonymous", so the answer must allow any origin.

@@ -14,8 +14,10 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
+import { parseJson } from '../src/feed/document'
 import { problemMessage, problemSeverity, type ProblemLanguage } from '../src/feed/problemText'
-import { checkDraft, DOC_KINDS, feedPathOf, type DocKind, type DraftFile } from '../src/preview/draftFiles'
+import { LIMITS } from '../src/feed/schema'
+import { checkDraft, DOC_KINDS, feedPathOf, type DocKind, type DraftFile, type FileReport } from '../src/preview/draftFiles'
 
 const USAGE = `usage: npm run validate -- FILE_OR_FOLDER... [--kind index|notice|guide] [--lang zh-CN|en]`
 
@@ -109,6 +111,21 @@ function collect(paths: readonly string[]): { files: DraftFile[]; unreadable: st
   return { files, unreadable }
 }
 
+/**
+ * The box reads a notice or guide only up to LIMITS.detailChars characters; checkDraft reads every file
+ * up to the index's larger limit, so a detail between the two is refused here, as the box would.
+ */
+function refuseOversizedDetails(files: readonly DraftFile[], reports: FileReport[]): void {
+  reports.forEach((report, i) => {
+    const text = files[i]?.text ?? ''
+    if (report.kind === 'index' || report.kind === undefined || text.length <= LIMITS.detailChars) return
+    const json = parseJson(text, LIMITS.detailChars)
+    if (json.ok) return
+    report.ok = false
+    report.problems = [json.problem]
+  })
+}
+
 export function main(argv: readonly string[]): number {
   let options: Options
   try {
@@ -131,6 +148,7 @@ export function main(argv: readonly string[]): number {
 
   // With --kind, files outside the feed layout are read as that kind; the layout decides for the rest.
   const reports = checkDraft(files, options.kind)
+  refuseOversizedDetails(files, reports)
   let rejectedFiles = 0
   let droppedItems = 0
   let crossFile = 0

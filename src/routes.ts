@@ -70,8 +70,9 @@ export function routes(): Router.Config {
         page.show(await services().repository.guide(id ?? ''))
       }),
       route('progress', Progress, async (page) => {
-        const { http, settings } = services()
-        page.lookup = (applicationNo, code) => lookupProgress(http, settings.progressApiUrl, applicationNo, code)
+        const { settings } = services()
+        page.lookup = (applicationNo, code) =>
+          lookupProgress(settings.progressApiUrl, applicationNo, code, { timeoutMs: settings.requestTimeoutMs })
       }),
       route('hotlines', Hotlines, feed),
       route('about', About, async (page) => {

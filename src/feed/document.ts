@@ -34,6 +34,7 @@ export interface Problem {
   dropped: boolean
 }
 
+/** Why a document was refused. A document too large to read is `not-json` too: it is never parsed. */
 export type RejectReason = 'not-json' | 'not-object' | 'version' | 'envelope'
 
 export type Parsed<T> =
@@ -50,19 +51,77 @@ function joinPath(base: string, items: readonly PathItem[] | undefined): string 
   return out
 }
 
+/** A value quoted in a problem, cut to LIMITS.receivedChars: problems are kept for the whole session. */
+function cut(text: string): string {
+  return text.length > LIMITS.receivedChars ? `${text.slice(0, LIMITS.receivedChars)}…` : text
+}
+
+// Deeper than this a value is shown as …: enough to recognise it, and no recursion a feed can overflow.
+const DESCRIBE_DEPTH = 4
+
+/**
+ * Any value as short JSON-like text for a problem: at most LIMITS.receivedChars characters and an ellipsis,
+ * at most DESCRIBE_DEPTH levels deep. JSON.stringify would overflow the stack on a value nested 5 000 deep
+ * and copy a huge one whole.
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined'
+  let out = ''
+  const budget = LIMITS.receivedChars + 1
+  const put = (piece: string): boolean => {
+    out += piece
+    return out.length < budget
+  }
+  const walk = (node: unknown, depth: number): boolean => {
+    if (node === null || typeof node !== 'object') {
+      if (typeof node === 'string') return put(JSON.stringify(node.length > budget ? node.slice(0, budget) : node))
+      return put(node === null || typeof node === 'number' || typeof node === 'boolean' ? String(node) : typeof node)
+    }
+    if (depth >= DESCRIBE_DEPTH) return put('…')
+    const list = Array.isArray(node)
+    if (!put(list ? '[' : '{')) return false
+    if (list) {
+      for (let i = 0; i < node.length; i++) {
+        if (i > 0 && !put(',')) return false
+        if (!walk(node[i], depth + 1)) return false
+      }
+    } else {
+      let first = true
+      for (const key of Object.keys(node)) {
+        if (!first && !put(',')) return false
+        first = false
+        if (!put(`${JSON.stringify(key.length > budget ? key.slice(0, budget) : key)}:`)) return false
+        if (!walk((node as Record<string, unknown>)[key], depth + 1)) return false
+      }
+    }
+    return put(list ? ']' : '}')
+  }
+  walk(value, 0)
+  return cut(out)
+}
+
 function toProblems(base: string, issues: readonly v.BaseIssue<unknown>[], dropped: boolean): Problem[] {
   // valibot reports the deepest failing check; one line per issue is what an editor needs.
   return issues.map((issue) => ({
     path: joinPath(base, issue.path as readonly PathItem[] | undefined),
     kind: issue.type === 'check' || issue.type === 'regex' ? issue.message : issue.type,
     expected: issue.expected ?? undefined,
-    received: issue.received,
+    received: cut(issue.received),
     dropped,
   }))
 }
 
-/** Parses JSON text; feeds arrive as text so that "not JSON" is a reason, not an exception. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+/**
+ * Parses JSON text; feeds arrive as text so that "not JSON" is a reason, not an exception. Text longer
+ * than `maxChars` is refused unread (kind `too-large`); the default is the largest document's limit.
+ */
+export function parseJson(
+  text: string,
+  maxChars: number = LIMITS.indexChars,
+): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+  if (text.length > maxChars) {
+    return { ok: false, problem: { path: '$', kind: 'too-large', expected: `<=${maxChars}`, received: String(text.length), dropped: false } }
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
   } catch (error) {
@@ -127,8 +186,8 @@ type Envelope =
   | { ok: true; raw: Record<string, unknown> }
   | { ok: false; reason: RejectReason; problems: Problem[] }
 
-function checkEnvelope(input: unknown): Envelope {
-  const json = typeof input === 'string' ? parseJson(input) : { ok: true as const, value: input }
+function checkEnvelope(input: unknown, maxChars: number): Envelope {
+  const json = typeof input === 'string' ? parseJson(input, maxChars) : { ok: true as const, value: input }
   if (!json.ok) return { ok: false, reason: 'not-json', problems: [json.problem] }
   const raw = json.value
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -146,7 +205,7 @@ function checkEnvelope(input: unknown): Envelope {
       path: '$.schemaVersion',
       kind: 'version',
       expected: `${SCHEMA_MAJOR}.x`,
-      received: JSON.stringify(version) ?? 'undefined',
+      received: describeValue(version),
       dropped: false,
     }
     return { ok: false, reason: 'version', problems: [problem] }
@@ -156,7 +215,7 @@ function checkEnvelope(input: unknown): Envelope {
 
 /** index.json: the region, alerts, notice and guide summaries, hotlines. */
 export function parseIndex(input: unknown): Parsed<FeedIndex> {
-  const envelope = checkEnvelope(input)
+  const envelope = checkEnvelope(input, LIMITS.indexChars)
   if (!envelope.ok) return envelope
   const { raw } = envelope
   const head = v.safeParse(IndexEnvelopeSchema, raw)
@@ -185,7 +244,7 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
 
 /** notices/{id}.json: the summary fields, then body blocks and attachments item by item. */
 export function parseNoticeDetail(input: unknown): Parsed<NoticeDetail> {
-  const envelope = checkEnvelope(input)
+  const envelope = checkEnvelope(input, LIMITS.detailChars)
   if (!envelope.ok) return envelope
   const { raw } = envelope
   const head = v.safeParse(NoticeEnvelopeSchema, raw)
@@ -200,7 +259,7 @@ export function parseNoticeDetail(input: unknown): Parsed<NoticeDetail> {
 
 /** guides/{id}.json: one document, validated whole (a guide with a broken material list is not shown half). */
 export function parseGuideDetail(input: unknown): Parsed<GuideDetail> {
-  const envelope = checkEnvelope(input)
+  const envelope = checkEnvelope(input, LIMITS.detailChars)
   if (!envelope.ok) return envelope
   const result = v.safeParse(GuideDetailSchema, envelope.raw)
   if (!result.success) {

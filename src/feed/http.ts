@@ -3,6 +3,7 @@
  * last-mile networks, and whole counties of boxes switched on at the same minute. Plain TypeScript; no
  * Lightning imports. Kept to ES2019 built-ins because the bundle is transpiled for Chrome 38.
  */
+import { retryAfterDelay, unitRandom } from './schedule'
 import { withTimeout } from './withTimeout'
 
 export type HttpErrorKind = 'timeout' | 'network' | 'http'
@@ -48,7 +49,11 @@ export interface HttpOptions {
   retries?: number
   /** Default 500. */
   baseDelayMs?: number
-  /** Caps both the backoff and a server's Retry-After. Default 8000. */
+  /**
+   * The longest wait between attempts inside one get(). Caps the backoff; a server's Retry-After that
+   * asks for longer ends the retries at once (the error carries it for the caller's own schedule), since
+   * coming back sooner would ignore the server and waiting longer would hold a person. Default 8000.
+   */
   maxDelayMs?: number
   transport?: Transport
   random?: () => number
@@ -66,40 +71,48 @@ function describe(e: unknown): string {
   return String(e)
 }
 
-/** fetch, aborting the request on timeout where AbortController exists so the socket is freed too. */
+/**
+ * fetch with a timer of its own, whatever the engine: on timeout it settles at once and, where
+ * AbortController exists, aborts the request so the socket is freed too. Without AbortController the
+ * request cannot be stopped, so defaultTransport() prefers XHR there; this settles all the same.
+ */
 export function fetchTransport(): Transport {
-  return (url, init) => {
-    const controller = typeof AbortController === 'function' ? new AbortController() : undefined
-    let timedOut = false
-    const timer = controller
-      ? setTimeout(() => {
-          timedOut = true
-          controller.abort()
-        }, init.timeoutMs)
-      : undefined
-    const requestInit: RequestInit = { method: 'GET', headers: init.headers }
-    if (controller) requestInit.signal = controller.signal
-    return fetch(url, requestInit)
-      .then((res) =>
-        // A 304 has no body by definition; not touching it saves a read on the commonest refresh answer.
-        (res.status === 304 ? Promise.resolve('') : res.text()).then((text) => ({
-          status: res.status,
-          text,
-          header: (name: string) => res.headers.get(name),
-        })),
-      )
-      .then(
-        (res) => {
-          if (timer !== undefined) clearTimeout(timer)
-          return res
-        },
-        (e: unknown) => {
-          if (timer !== undefined) clearTimeout(timer)
-          if (e instanceof HttpError) throw e
-          throw timedOut ? timeoutError(url, init.timeoutMs) : new HttpError('network', `GET ${url}: ${describe(e)}`)
-        },
-      )
-  }
+  return (url, init) =>
+    new Promise<TransportResponse>((resolve, reject) => {
+      const controller = typeof AbortController === 'function' ? new AbortController() : undefined
+      let settled = false
+      const timer = setTimeout(() => {
+        if (settled) return
+        settled = true
+        reject(timeoutError(url, init.timeoutMs))
+        controller?.abort()
+      }, init.timeoutMs)
+      const requestInit: RequestInit = { method: 'GET', headers: init.headers }
+      if (controller) requestInit.signal = controller.signal
+      fetch(url, requestInit)
+        .then((res) =>
+          // A 304 has no body by definition; not touching it saves a read on the commonest refresh answer.
+          (res.status === 304 ? Promise.resolve('') : res.text()).then((text) => ({
+            status: res.status,
+            text,
+            header: (name: string) => res.headers.get(name),
+          })),
+        )
+        .then(
+          (res) => {
+            if (settled) return
+            settled = true
+            clearTimeout(timer)
+            resolve(res)
+          },
+          (e: unknown) => {
+            if (settled) return
+            settled = true
+            clearTimeout(timer)
+            reject(e instanceof HttpError ? e : new HttpError('network', `GET ${url}: ${describe(e)}`))
+          },
+        )
+    })
 }
 
 /** XMLHttpRequest, for set-top-box browsers older than Chrome 42 that have no fetch. */
@@ -155,8 +168,17 @@ export function xhrTransport(): Transport {
     })
 }
 
+/**
+ * fetch where a stalled request can be aborted (fetch and AbortController: Chrome 66 on), else XHR, which
+ * can always be aborted (Chrome 42–65 have fetch without AbortController; older boxes have no fetch).
+ * fetch alone only where there is no XHR at all. Every choice has its own timer: src/index.ts reads
+ * settings.json through this without the client's.
+ */
 export function defaultTransport(): Transport {
-  return typeof fetch === 'function' ? fetchTransport() : xhrTransport()
+  const hasFetch = typeof fetch === 'function'
+  const hasXhr = typeof XMLHttpRequest === 'function'
+  if (hasFetch && (typeof AbortController === 'function' || !hasXhr)) return fetchTransport()
+  return xhrTransport()
 }
 
 /**
@@ -165,10 +187,7 @@ export function defaultTransport(): Transport {
  */
 export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * Math.pow(2, Math.max(0, attempt)))
-  // A custom random() returning 1 or more (or NaN) must not push the delay past the cap.
-  const r = random()
-  const jitter = r >= 0 && r < 1 ? r : r >= 1 ? 1 : 0
-  return Math.max(0, jitter * ceiling)
+  return Math.max(0, unitRandom(random) * ceiling)
 }
 
 /**
@@ -194,12 +213,46 @@ export function parseMaxAge(cacheControl: string | null): number | undefined {
   return maxAge
 }
 
-/** Retry-After as seconds: either delta-seconds or an HTTP date. */
-function parseRetryAfter(value: string | null, now: number): number | undefined {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/
+const RFC850_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/
+const ASCTIME_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/
+
+/** ms since epoch of a calendar time that exists (no 31 February, no 25:00), else NaN. */
+function utc(year: number, monthName: string, day: number, h: number, m: number, s: number): number {
+  const month = MONTHS.indexOf(monthName)
+  if (month < 0 || h > 23 || m > 59 || s > 60) return NaN
+  const at = Date.UTC(year, month, day, h, m, Math.min(s, 59))
+  const d = new Date(at)
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day ? at : NaN
+}
+
+/** An HTTP-date (RFC 9110 §5.6.7) in any of its three forms, else NaN. Date.parse is no judge: it reads "1.5" as 2001. */
+function parseHttpDate(value: string, now: number): number {
+  let m = IMF_FIXDATE.exec(value)
+  if (m) return utc(Number(m[3]), m[2] ?? '', Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]))
+  m = RFC850_DATE.exec(value)
+  if (m) {
+    // A two-digit year more than 50 years ahead is the latest past year with those digits.
+    const thisYear = new Date(now).getUTCFullYear()
+    let year = Math.floor(thisYear / 100) * 100 + Number(m[3])
+    if (year > thisYear + 50) year -= 100
+    return utc(year, m[2] ?? '', Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]))
+  }
+  m = ASCTIME_DATE.exec(value)
+  if (m) return utc(Number(m[6]), m[1] ?? '', Number((m[2] ?? '').trim()), Number(m[3]), Number(m[4]), Number(m[5]))
+  return NaN
+}
+
+/**
+ * Retry-After as seconds: delta-seconds (digits only) or an HTTP-date; anything else ("1.5", "-1", an ISO
+ * time) is ignored, so the ordinary jittered backoff applies instead of a misread "now".
+ */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (value === null) return undefined
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return parseInt(trimmed, 10)
-  const at = Date.parse(trimmed)
+  const at = parseHttpDate(trimmed, now)
   if (isNaN(at)) return undefined
   return Math.max(0, Math.ceil((at - now) / 1000))
 }
@@ -207,11 +260,19 @@ function parseRetryAfter(value: string | null, now: number): number | undefined 
 export interface HttpClient {
   /**
    * GET a feed document; sends If-None-Match when etag given; 304 → { status: 304, text: '' } without
-   * reading a body. Retries timeouts, network errors, 5xx and 429 (with Retry-After capped by maxDelayMs)
-   * up to `retries` times; 4xx other than 429 are returned, not retried, not thrown. Throws HttpError when
-   * retries are exhausted.
+   * reading a body. Retries timeouts, network errors, 5xx and 429 up to `retries` times, never sooner than
+   * a Retry-After (schedule.ts) and not at all when it asks for more than maxDelayMs; 4xx other than 429
+   * are returned, not retried, not thrown. Throws HttpError when retries are exhausted.
+   * `onAttemptFailed` hears of every failed attempt as it happens (0 = the first), so a caller can say
+   * "cannot reach the service" before the retries are over.
    */
-  get(url: string, options?: { etag?: string; retries?: number }): Promise<HttpResponse>
+  get(url: string, options?: GetOptions): Promise<HttpResponse>
+}
+
+export interface GetOptions {
+  etag?: string
+  retries?: number
+  onAttemptFailed?: (error: HttpError, attempt: number) => void
 }
 
 function defaultSleep(ms: number): Promise<void> {
@@ -266,11 +327,21 @@ export function createHttpClient(options: HttpOptions = {}): HttpClient {
       for (let n = 0; ; n++) {
         const result = await attempt(url, headers, getOptions.etag)
         if (!(result instanceof HttpError)) return result
+        if (getOptions.onAttemptFailed) {
+          try {
+            getOptions.onAttemptFailed(result, n)
+          } catch {
+            // A listener's bug must not turn into a failed request.
+          }
+        }
         if (n >= retries) throw result
-        const delay =
-          result.retryAfterSeconds !== undefined
-            ? Math.min(result.retryAfterSeconds * 1000, maxDelayMs)
-            : backoffDelay(n, baseDelayMs, maxDelayMs, random)
+        let delay: number
+        if (result.retryAfterSeconds !== undefined) {
+          delay = retryAfterDelay(result.retryAfterSeconds, random)
+          if (delay > maxDelayMs) throw result
+        } else {
+          delay = backoffDelay(n, baseDelayMs, maxDelayMs, random)
+        }
         await sleep(delay)
       }
     },

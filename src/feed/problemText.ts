@@ -120,7 +120,13 @@ function zh(p: Problem): string {
     case 'id-mismatch':
       return `文件名与 id 不一致：id 为 ${got}，文件名应为 ${p.expected ?? '?'}`
     case 'region-mismatch':
-      return `地区编码 ${got} 与所在文件夹 ${p.expected ?? '?'} 不一致`
+      return `地区编码 ${got} 与所在文件夹 ${p.expected ?? '?'} 不一致：机顶盒不采用这个文件，继续显示上一次的内容`
+    // indexGuard.ts: an index that parsed and is still refused (the validator has no held copy: expected ≥1)
+    case 'emptied-list':
+      if (p.expected === '≥1') return '这一组的条目全部被跳过，一条不剩：已有内容的机顶盒不采用这个文件，继续显示上一次的内容'
+      return `这一组原有 ${p.expected ?? '?'} 条，新文件里一条也没有：机顶盒不采用这个文件，继续显示上一次的内容`
+    case 'older-than-held':
+      return `生成时间 ${p.received ?? '?'} 早于机顶盒已有的 ${p.expected ?? '?'}：机顶盒不采用这个旧文件，继续显示已有的内容`
     case 'orphan':
       return `索引里没有这一条，或索引里的这一条有问题被跳过（${got}），机顶盒不会显示它`
     case 'unknown-kind':
@@ -225,7 +231,12 @@ function en(p: Problem): string {
     case 'id-mismatch':
       return `file name and id differ: id is ${got}, the file should be ${p.expected ?? '?'}`
     case 'region-mismatch':
-      return `region code ${got} differs from its folder ${p.expected ?? '?'}`
+      return `region code ${got} differs from its folder ${p.expected ?? '?'}: boxes refuse this file and keep their last good copy`
+    case 'emptied-list':
+      if (p.expected === '≥1') return 'every item of this list was dropped: boxes that already have it refuse this file and keep their last good copy'
+      return `the box held ${p.expected ?? '?'} items here and this file has none: boxes refuse it and keep their last good copy`
+    case 'older-than-held':
+      return `generated at ${p.received ?? '?'}, before the copy boxes hold (${p.expected ?? '?'}): boxes refuse this older file and keep theirs`
     case 'orphan':
       return `not listed in the index, or its index entry was dropped (${got}); boxes will never show it`
     case 'unknown-kind':
@@ -302,7 +313,15 @@ function en(p: Problem): string {
 /** Kinds of the validator's own cross-document checks: they neither drop nor reject anything. */
 const NOTES = new Set(['orphan'])
 /** Kinds whose text already says what follows. */
-const SELF_EXPLAINED = new Set(['orphan', 'missing-detail', 'id-mismatch', 'region-mismatch', 'unknown-kind'])
+const SELF_EXPLAINED = new Set([
+  'orphan',
+  'missing-detail',
+  'id-mismatch',
+  'region-mismatch',
+  'unknown-kind',
+  'emptied-list',
+  'older-than-held',
+])
 
 /** What happens because of the problem: the item is skipped, or the whole file is not used. */
 function consequence(p: Problem, lang: ProblemLanguage): string {

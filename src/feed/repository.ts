@@ -1,12 +1,15 @@
 /**
  * The one place screens get feed data from: stale-while-revalidate over the HTTP client and the cache.
  * The cached index is shown at once, the network refresh follows and replaces it when newer; a bad
- * refresh keeps the last good copy. No Lightning imports.
+ * refresh keeps the last good copy, and so does one that would empty a list, switch region or go back in
+ * time (indexGuard.ts). No Lightning imports.
  */
 import { indexKey, guideKey, noticeKey } from './cacheKeys'
 import type { CachedDoc, FeedCache } from './cache'
 import { parseGuideDetail, parseIndex, parseNoticeDetail, type Parsed, type Problem, type RejectReason } from './document'
 import { HttpError, type HttpClient } from './http'
+import { refuseReplacement } from './indexGuard'
+import { refreshDelay, retryDelay } from './schedule'
 import type { FeedIndex, GuideDetail, NoticeDetail } from './schema'
 
 export interface RepositorySettings {
@@ -28,9 +31,12 @@ export interface FeedStatus {
   /** When the index on screen was last confirmed by the service (ms since epoch). */
   lastUpdated?: number
   lastFailure?: FailureReason
-  /** Items dropped from the index on screen, with their JSON paths. */
+  /**
+   * What 关于本机 counts: items dropped from the index on screen, with their JSON paths, and, while the
+   * last refresh was refused (indexGuard.ts), why it was: a refusal leaves nothing else on screen to see.
+   */
   problems: Problem[]
-  /** The problems of the last rejected document, when a refresh was rejected. */
+  /** The problems of the last rejected or refused document, when a refresh was rejected or refused. */
   rejected?: Problem[]
 }
 
@@ -66,6 +72,14 @@ function defaultWhenIdle(fn: () => void): void {
 export class FeedRepository {
   private current: FeedIndex | undefined
   private currentEtag: string | undefined
+  /** The reader's problems with the index on screen (none for a copy from IndexedDB). */
+  private currentProblems: Problem[] = []
+  /** Refreshes in a row that could not reach the service or left nothing to show. */
+  private failures = 0
+  /** Retry-After of the last failed refresh, honoured by the next background try. */
+  private retryAfterSeconds: number | undefined
+  /** Set while the background refresh runs; each startBackgroundRefresh() gets its own. */
+  private background: { stopped: boolean } | undefined
   private state: FeedStatus = { phase: 'loading', source: null, online: true, problems: [] }
   private readonly listeners = new Set<Listener>()
   private timer: unknown
@@ -116,7 +130,8 @@ export class FeedRepository {
    */
   async start(options: { revalidateDelayMs?: number } = {}): Promise<FeedStatus> {
     const cached = await this.deps.cache.get<FeedIndex>(indexKey(this.deps.settings.regionCode))
-    if (cached) {
+    // A copy of another region (stored by a version without the region check) is not this box's to show.
+    if (cached && cached.value.region.code === this.deps.settings.regionCode) {
       this.current = cached.value
       this.currentEtag = cached.etag
       this.update({ phase: 'ready', source: 'cache', lastUpdated: cached.fetchedAt })
@@ -128,23 +143,49 @@ export class FeedRepository {
     return this.refresh()
   }
 
-  /** One conditional request for index.json; concurrent callers share it. */
+  /**
+   * One conditional request for index.json; concurrent callers share it. However it was started (the
+   * start, the warm-start revalidation, the background timer, a person), its outcome sets the next
+   * background try: the state when the background refresh was started says nothing about the network.
+   */
   refresh(): Promise<FeedStatus> {
     if (!this.refreshing) {
-      this.refreshing = this.doRefresh().finally(() => {
-        this.refreshing = undefined
-      })
+      this.refreshing = this.doRefresh().then(
+        (status) => {
+          this.refreshing = undefined
+          this.countOutcome(status)
+          this.scheduleBackground()
+          return status
+        },
+        (error: unknown) => {
+          this.refreshing = undefined
+          this.failures += 1
+          this.scheduleBackground()
+          throw error
+        },
+      )
     }
     return this.refreshing
   }
 
   private async doRefresh(): Promise<FeedStatus> {
     const url = `${this.base}/index.json`
+    this.retryAfterSeconds = undefined
     try {
-      const response = await this.deps.http.get(url, { etag: this.current ? this.currentEtag : undefined })
+      const response = await this.deps.http.get(url, {
+        etag: this.current ? this.currentEtag : undefined,
+        onAttemptFailed: (error) => this.attemptFailed(error),
+      })
       if (response.status === 304 && this.current) {
         const confirmedAt = this.now()
-        this.update({ online: true, lastUpdated: confirmedAt, lastFailure: undefined })
+        // The service serves the held copy again: a document refused or rejected before is gone from it.
+        this.update({
+          online: true,
+          lastUpdated: confirmedAt,
+          lastFailure: undefined,
+          problems: this.currentProblems,
+          rejected: undefined,
+        })
         await this.saveIndex(confirmedAt, response.maxAgeSeconds)
         return this.state
       }
@@ -153,11 +194,14 @@ export class FeedRepository {
       }
       const parsed = parseIndex(response.text)
       if (!parsed.ok) {
-        this.update({ rejected: parsed.problems })
+        this.update({ rejected: parsed.problems, problems: this.currentProblems })
         return this.failed(parsed.reason, true)
       }
+      const refusal = refuseReplacement(this.current, parsed.value, parsed.problems, this.deps.settings.regionCode)
+      if (refusal.length > 0) return this.refused(refusal, parsed.problems)
       this.current = parsed.value
       this.currentEtag = response.etag
+      this.currentProblems = parsed.problems
       const fetchedAt = this.now()
       this.update({
         phase: 'ready',
@@ -172,9 +216,36 @@ export class FeedRepository {
       return this.state
     } catch (error) {
       const reason: FailureReason = error instanceof HttpError ? error.kind : 'network'
+      if (error instanceof HttpError) this.retryAfterSeconds = error.retryAfterSeconds
       // A 5xx means the service answered: the box is online, the server is not well.
       return this.failed(reason, error instanceof HttpError && error.kind === 'http')
     }
+  }
+
+  /**
+   * One attempt of several failed. A box with nothing on screen says so now (Home: 暂时连不上政务服务 and
+   * 12345) instead of empty tiles for as long as the retries take (3 × an 8 s timeout against an origin
+   * that accepts and never answers); content replaces it when an attempt gets through. A box with content
+   * keeps showing it quietly until the whole refresh has failed.
+   */
+  private attemptFailed(error: HttpError): void {
+    if (this.current) return
+    this.update({ phase: 'unavailable', online: error.kind === 'http', lastFailure: error.kind })
+  }
+
+  /**
+   * The service answered with a valid index that must not replace the held one: the held copy stays on
+   * screen and in IndexedDB (and its ETag, so the next request asks again), and the refusal is reported.
+   */
+  private refused(refusal: Problem[], documentProblems: Problem[]): FeedStatus {
+    this.update({
+      online: true,
+      lastFailure: undefined,
+      phase: this.current ? 'ready' : 'unavailable',
+      problems: [...this.currentProblems, ...refusal],
+      rejected: [...refusal, ...documentProblems],
+    })
+    return this.state
   }
 
   /**
@@ -204,25 +275,48 @@ export class FeedRepository {
     return this.state
   }
 
-  /** Refreshes every `refreshIntervalMinutes`, ±10 % so boxes started together drift apart. */
+  /** A refresh that could not reach the service, or left nothing to show, is one failure more in a row. */
+  private countOutcome(status: FeedStatus): void {
+    const needsRetry = !status.online || status.phase === 'unavailable'
+    this.failures = needsRetry ? this.failures + 1 : 0
+  }
+
+  /**
+   * Sets the one pending background try from the last outcome: the interval ±10 % after a refresh that
+   * went well, a capped, jittered backoff (seconds, then minutes, at most 5 min) while the service cannot be
+   * reached or nothing could be shown, never sooner than a Retry-After. See schedule.ts.
+   */
+  private scheduleBackground(): void {
+    const run = this.background
+    if (!run || run.stopped) return
+    if (this.timer !== undefined) this.clearTimer(this.timer)
+    const delay =
+      this.failures > 0
+        ? retryDelay(this.failures, this.random, this.retryAfterSeconds)
+        : refreshDelay(this.deps.settings.refreshIntervalMinutes, this.random)
+    this.timer = this.setTimer(() => {
+      this.timer = undefined
+      if (!run.stopped) void this.refresh()
+    }, delay)
+  }
+
+  /**
+   * Keeps the index fresh in the background until the returned function is called. It may be started
+   * before the first answer (index.ts starts both together): the outcome of that answer reschedules it.
+   */
   startBackgroundRefresh(): () => void {
-    let stopped = false
-    const schedule = (): void => {
-      if (stopped) return
-      const interval = this.deps.settings.refreshIntervalMinutes * 60_000
-      const jittered = Math.round(interval * (0.9 + 0.2 * this.random()))
-      // While the service cannot be reached, try again within a minute rather than the full interval.
-      const reachable = this.state.online && this.state.phase !== 'unavailable'
-      const delay = reachable ? jittered : Math.min(jittered, 60_000)
-      this.timer = this.setTimer(() => {
-        void this.refresh().finally(schedule)
-      }, delay)
-    }
-    schedule()
+    if (this.background) this.background.stopped = true
+    const run = { stopped: false }
+    this.background = run
+    this.scheduleBackground()
     return () => {
       // A refresh already under way must not schedule the next one.
-      stopped = true
-      this.clearTimer(this.timer)
+      run.stopped = true
+      if (this.background === run) {
+        this.background = undefined
+        if (this.timer !== undefined) this.clearTimer(this.timer)
+        this.timer = undefined
+      }
     }
   }
 

@@ -21,15 +21,177 @@ export const LIMITS = {
   materials: 60,
   steps: 40,
   places: 20,
+  /**
+   * The most UTF-16 units a text may have before markup is removed. Checked first, so a text that could
+   * never fit is refused without cleaning it; twice the longest text in code points, and room for markup.
+   */
+  rawText: 20000,
+  /**
+   * The most characters of an index.json text the box parses: 20 000 typical notices take about 3.3
+   * million. Checked before JSON.parse, so a runaway file cannot take the box's memory to keep 20 000.
+   */
+  indexChars: 8_000_000,
+  /** The same for a notice or guide document: 400 blocks of 5 000 characters. */
+  detailChars: 2_000_000,
+  /** A value quoted in a problem is cut to this many characters (and …), so a 50 MB id is not kept. */
+  receivedChars: 80,
 } as const
 
-// Tags are removed because every text is drawn as plain text on the TV: markup would show literally.
-// Script and style contents and comments go with their tags; they are never meant to be read.
-const HIDDEN_MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi
-const MARKUP = /<\/?[A-Za-z][^<>]*>/g
-// Control characters (other than newline and tab) can break the text renderer.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+/** Counts the cleaner's loop iterations, so tests can hold it to linear work without a clock. */
+export interface CleanerMeter {
+  steps: number
+}
+
+/**
+ * The most characters the markup pass reads per character of its input: once each in the main loop,
+ * the comment-end search, the `>` search, the `<` search and the two name checks (`<script`, `<style`)
+ * after a `<`; twice in each closing-tag search (script, style), which reads a candidate's name and then,
+ * when it is not one, the same characters again.
+ */
+export const CLEANER_LOOKS_PER_CHAR = 10
+
+const GT = 62 // >
+const SLASH = 47
+const DASH = 45
+const BANG = 33
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95
+// What a regex `\s` matches: a closing tag may carry any of these before its `>` (`</script >`).
+const isSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) ||
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff
+
+/**
+ * A search asked from points that never move back. Asked again from a point at or before its last
+ * answer, that answer still holds, and "none from here" stays none: all its calls together read each
+ * character once, where a lazy regex restarted at every "<!--" and read to the end each time.
+ */
+function forwardSearch(find: (from: number) => number): (from: number) => number {
+  let found = -2
+  return (from) => {
+    if (found === -1 || found >= from) return found
+    found = find(from)
+    return found
+  }
+}
+
+/**
+ * Markup removed in one left-to-right pass: comments, `<script>` and `<style>` elements with what is in
+ * them, and any other tag (`<p>`, `</span>`, `<br/>`). What is not a whole construct (`a < b`, an
+ * unclosed `<!--`) stays text. The same result as the regexes this replaces,
+ * `<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->` then `<\/?[A-Za-z][^<>]*>`, except for
+ * markup that only comes together once other markup between its halves is gone.
+ */
+function stripMarkup(raw: string, meter: CleanerMeter | undefined): string {
+  const n = raw.length
+  /** Counts what indexOf read from `from` to `at` (the match included), or to the end. */
+  const read = (from: number, at: number, width = 1): number => {
+    if (meter) meter.steps += (at < 0 ? n : at + width) - from
+    return at
+  }
+  /** `name` (lower-case ASCII) at `at`, in any case. */
+  const nameAt = (at: number, name: string): boolean => {
+    if (at + name.length > n) return false
+    for (let k = 0; k < name.length; k++) {
+      if (meter) meter.steps++
+      if ((raw.charCodeAt(at + k) | 0x20) !== name.charCodeAt(k)) return false
+    }
+    return true
+  }
+  const commentEnd = forwardSearch((from) => read(from, raw.indexOf('-->', from), 3))
+  const nextGt = forwardSearch((from) => read(from, raw.indexOf('>', from)))
+  const nextLt = forwardSearch((from) => read(from, raw.indexOf('<', from)))
+  /** Finds `</name\s*>`; `ends` maps where one starts to just after its `>`. */
+  const closingTag = (name: string) => {
+    const ends = new Map<number, number>()
+    const find = forwardSearch((from) => {
+      let k = read(from, raw.indexOf('</', from), 2)
+      while (k >= 0) {
+        if (nameAt(k + 2, name)) {
+          let j = k + 2 + name.length
+          while (j < n && isSpace(raw.charCodeAt(j))) {
+            if (meter) meter.steps++
+            j++
+          }
+          if (j < n && raw.charCodeAt(j) === GT) {
+            ends.set(k, j + 1)
+            return k
+          }
+        }
+        k = read(k + 2, raw.indexOf('</', k + 2), 2)
+      }
+      return -1
+    })
+    return { find, ends }
+  }
+  const hidden = [
+    { name: 'script', close: closingTag('script') },
+    { name: 'style', close: closingTag('style') },
+  ]
+
+  /** Just after the markup that starts with the `<` at `i`, or -1 when that `<` is text. */
+  const markupEnd = (i: number): number => {
+    if (raw.charCodeAt(i + 1) === BANG && raw.charCodeAt(i + 2) === DASH && raw.charCodeAt(i + 3) === DASH) {
+      const at = commentEnd(i + 4)
+      return at < 0 ? -1 : at + 3
+    }
+    // The first `>` after the `<`: a tag name has none, so it is also the first one after `<script`.
+    const gt = nextGt(i + 1)
+    if (gt < 0) return -1
+    for (const { name, close } of hidden) {
+      const after = i + 1 + name.length
+      if (!nameAt(i + 1, name) || (after < n && isWordChar(raw.charCodeAt(after)))) continue
+      const at = close.find(gt + 1)
+      const end = at < 0 ? undefined : close.ends.get(at)
+      if (end !== undefined) return end
+    }
+    const j = raw.charCodeAt(i + 1) === SLASH ? i + 2 : i + 1
+    if (!isAsciiLetter(raw.charCodeAt(j))) return -1
+    // A plain tag runs to its first `>` with no `<` before it.
+    const lt = nextLt(i + 1)
+    return lt < 0 || gt < lt ? gt + 1 : -1
+  }
+
+  let out = ''
+  let kept = 0
+  let i = read(0, raw.indexOf('<'))
+  while (i >= 0) {
+    const end = markupEnd(i)
+    if (end >= 0) {
+      out += raw.slice(kept, i)
+      kept = end
+    }
+    const from = end >= 0 ? end : i + 1
+    i = from < n ? read(from, raw.indexOf('<', from)) : -1
+  }
+  return kept === 0 ? raw : out + raw.slice(kept)
+}
+
+/**
+ * Characters that would break the text renderer or change what a viewer reads: C0 and C1 controls (not
+ * newline, tab, carriage return), DEL; bidi embeddings, overrides, isolates and marks, which can show a
+ * title backwards (U+202E); zero-width characters, which make two different titles look the same. This
+ * set is also VISIBLE_TEXT_PATTERN's, so the JSON Schema says the same about a text that holds only these.
+ */
+const INVISIBLE = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF'
+const INVISIBLE_CHARS = new RegExp(`[${INVISIBLE}]`, 'g')
+
+/**
+ * A JSON Schema `pattern` for "something is left once invisible characters and spaces are removed".
+ * Written with \u escapes only, so it means the same with the `u` flag (JSON Schema tools) and without.
+ */
+export const VISIBLE_TEXT_PATTERN = `[^\\s${INVISIBLE}]`
+
 // Chinese CMS output often carries entities: the named ones that occur, and any numeric one.
 const ENTITIES: Record<string, string> = {
   amp: '&',
@@ -55,19 +217,63 @@ function decodeEntity(whole: string, name: string): string {
   return ENTITIES[name] ?? whole
 }
 
-export function toPlainText(raw: string): string {
-  return raw
-    .replace(HIDDEN_MARKUP, '')
-    .replace(MARKUP, '')
+/**
+ * Feed text as it is drawn: markup removed, entities decoded once, invisible characters removed, spaces
+ * trimmed. Linear in the length of `raw`; `meter` counts the markup pass's work for tests.
+ */
+export function toPlainText(raw: string, meter?: CleanerMeter): string {
+  return stripMarkup(raw, meter)
     .replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-z]{2,6});/g, decodeEntity)
-    .replace(CONTROL, '')
+    .replace(INVISIBLE_CHARS, '')
     .trim()
+}
+
+type Issue = v.BaseIssue<unknown>
+
+/** An issue as valibot's own actions write it, so problem texts and paths treat it the same. */
+function issueOf(type: string, input: unknown, expected: string, received: string, requirement: unknown, config: v.Config<Issue>): Issue {
+  return {
+    kind: 'validation',
+    type,
+    input,
+    expected,
+    received,
+    message: `Invalid ${type}: Expected ${expected} but received ${received}`,
+    requirement,
+    lang: config.lang,
+    abortEarly: config.abortEarly,
+    abortPipeEarly: config.abortPipeEarly,
+  }
+}
+
+function withIssue<T>(dataset: v.OutputDataset<T, Issue>, issue: Issue): v.OutputDataset<T, Issue> {
+  const issues: [Issue, ...Issue[]] = dataset.issues ? [...dataset.issues, issue] : [issue]
+  return dataset.typed ? { typed: true, value: dataset.value, issues } : { typed: false, value: dataset.value, issues }
+}
+
+/**
+ * valibot's `maxLength` with its own measure. Its issue and its JSON Schema (`maxLength`) stay those of
+ * `maxLength`: the exporter keeps the smallest `maxLength` of a pipe.
+ */
+function maxLengthBy(max: number, measure: (s: string) => number) {
+  const base = v.maxLength<string, number>(max)
+  const action: typeof base = {
+    ...base,
+    '~run'(dataset, config) {
+      if (!dataset.typed) return dataset
+      const length = measure(dataset.value)
+      return length > max ? withIssue(dataset, issueOf('max_length', dataset.value, `<=${max}`, `${length}`, max, config)) : dataset
+    },
+  }
+  return action
 }
 
 /** A required human-readable text, markup removed, at most `max` characters. */
 const text = (max: number) =>
   v.pipe(
     v.string(),
+    // Before cleaning, by the cheap measure: a later step (transform) does not run once this fails.
+    maxLengthBy(LIMITS.rawText, (s) => s.length),
     v.transform(toPlainText),
     v.minLength(1),
     v.maxLength(max),
@@ -119,8 +325,25 @@ export const HttpUrlSchema = v.pipe(
 
 const PhoneSchema = v.pipe(v.string(), v.regex(/^[0-9+\-() ]{3,24}$/, 'phone'))
 
-const boundedArray = <T extends v.GenericSchema>(item: T, max: number) =>
-  v.pipe(v.array(item), v.maxLength(max))
+/**
+ * An array of at most `max` items, its length checked before any item is: a list 100 times too long
+ * costs one problem, not one per item. For the exporter it is an array with `maxItems`.
+ */
+const boundedArray = <T extends v.GenericSchema>(item: T, max: number) => {
+  const base = v.array(item)
+  const lengthFirst: typeof base = {
+    ...base,
+    '~run'(dataset, config) {
+      const input = dataset.value
+      if (Array.isArray(input) && input.length > max) {
+        const issue = issueOf('max_length', input, `<=${max}`, `${input.length}`, max, config)
+        return { typed: false, value: input, issues: [issue] }
+      }
+      return base['~run'](dataset, config)
+    },
+  }
+  return v.pipe(lengthFirst, v.maxLength(max))
+}
 
 export const RegionSchema = v.object({
   code: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'region-code')),

@@ -3,6 +3,7 @@
  * Pure state transitions, so keypad behaviour is unit-tested without a GPU.
  */
 import { isValidApplicationNo, isValidCode } from '../feed/progress'
+import { t } from '../i18n/strings'
 
 export type Field = 'number' | 'code'
 
@@ -70,3 +71,35 @@ export const KEYPAD: readonly (readonly string[])[] = [
   ['7', '8', '9'],
   ['delete', '0', 'submit'],
 ]
+
+/** What a keypad key reads: a digit, 删除, and 下一项 in the number field or 查询 in the code field. */
+export function keyLabel(form: ProgressForm, key: string): string {
+  if (key === 'delete') return t('progress.delete')
+  if (key === 'submit') return form.field === 'number' ? t('progress.next') : t('progress.search')
+  return key
+}
+
+function fieldState(form: ProgressForm): string {
+  const field = t(form.field === 'number' ? 'progress.numberLabel' : 'progress.codeLabel')
+  return t('progress.fieldTyped', { field, count: form[form.field].length })
+}
+
+/**
+ * What read-aloud says after a key: the count of digits in the field (and the field's name when it
+ * changed), never a digit. The room hears the TV, and the code is what keeps the answer the person's.
+ * Nothing when the key changed nothing.
+ */
+export function announcementAfter(before: ProgressForm, after: ProgressForm): string | undefined {
+  if (after.field !== before.field) return fieldState(after)
+  if (after[after.field] === before[before.field]) return undefined
+  return t('progress.typed', { count: after[after.field].length })
+}
+
+/**
+ * What read-aloud says for the focused keypad key. A digit key is not named: the digit it names is the
+ * one about to be typed.
+ */
+export function keypadAnnouncement(form: ProgressForm, key: string | undefined): string {
+  if (key === 'delete' || key === 'submit') return t('progress.onKey', { key: keyLabel(form, key), state: fieldState(form) })
+  return fieldState(form)
+}

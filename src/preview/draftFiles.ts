@@ -7,6 +7,7 @@
  * same thing about the same draft. Plain TypeScript: no Lightning, no DOM, no Node.
  */
 import { parseGuideDetail, parseIndex, parseJson, parseNoticeDetail, type Problem } from '../feed/document'
+import { listsEmptiedByDrops } from '../feed/indexGuard'
 import { uniqueProblems } from '../feed/problemText'
 
 export type DocKind = 'index' | 'notice' | 'guide'
@@ -114,6 +115,8 @@ export function checkFile(file: DraftFile, kind?: DocKind): FileReport {
   if (parsed.ok) {
     const value = parsed.value
     if ('region' in value) {
+      // Accepted here, but refused by every box that already holds items in that list.
+      report.problems.push(...listsEmptiedByDrops(value, parsed.problems))
       report.regionCode = value.region.code
       report.listed = {
         notices: new Set(value.notices.map((n) => n.id)),

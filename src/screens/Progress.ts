@@ -3,7 +3,7 @@
  * on-screen keypad; the answer as the current status in large text and a timeline of steps.
  * The answer is personal: it is masked (feed/progress.ts), never stored, and forgotten on leaving.
  */
-import { Lightning } from '@lightningjs/sdk'
+import { Accessibility, Lightning } from '@lightningjs/sdk'
 import { ScreenHeader } from '../components/ScreenHeader'
 import { textPatch } from '../components/text'
 import { Timeline } from '../components/Timeline'
@@ -12,10 +12,13 @@ import type { Progress as ProgressAnswer } from '../feed/schema'
 import { formatDate } from '../i18n/format'
 import { t, type StringKey } from '../i18n/strings'
 import {
+  announcementAfter,
   digitForKeyCode,
   emptyForm,
   formProblem,
   KEYPAD,
+  keyLabel,
+  keypadAnnouncement,
   maskedCode,
   reduceForm,
   type FormAction,
@@ -124,7 +127,11 @@ export class Progress
   }
 
   private apply(action: FormAction): void {
+    const before = this.form
     this.form = reduceForm(this.form, action)
+    // A count, never the digit: the Announcer only speaks when read-aloud is on.
+    const said = announcementAfter(before, this.form)
+    if (said) Accessibility.Announcer.speak(said)
     this.paintForm()
     this.paintKeypad()
   }
@@ -139,12 +146,6 @@ export class Progress
     }
     paintBox('NumberBox', this.form.field === 'number', this.form.number)
     paintBox('CodeBox', this.form.field === 'code', maskedCode(this.form.code))
-  }
-
-  private keyLabel(key: string): string {
-    if (key === 'delete') return t('progress.delete')
-    if (key === 'submit') return this.form.field === 'number' ? t('progress.next') : t('progress.search')
-    return key
   }
 
   private paintKeypad(): void {
@@ -168,7 +169,7 @@ export class Progress
               x: KEY_W / 2,
               y: KEY_H / 2 + 8,
               mount: 0.5,
-              text: textPatch(this.keyLabel(key), { size: type.label, bold: focused, color: focused ? palette.focusText : palette.text }),
+              text: textPatch(keyLabel(this.form, key), { size: type.label, bold: focused, color: focused ? palette.focusText : palette.text }),
             },
           }),
         )
@@ -176,9 +177,9 @@ export class Progress
     )
   }
 
+  /** Read when the page takes focus: the field and its count, and the key only when it is not a digit. */
   get announce(): string {
-    const key = KEYPAD[this.row]?.[this.col]
-    return key ? this.keyLabel(key) : ''
+    return keypadAnnouncement(this.form, KEYPAD[this.row]?.[this.col])
   }
 
   private moveKey(dr: number, dc: number): boolean {

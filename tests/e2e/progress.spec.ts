@@ -1,6 +1,7 @@
 /**
  * 办事进度: an application number and a verification code typed with the remote, the answer as a
- * status in words and a timeline, personal data masked and forgotten on leaving.
+ * status in words and a timeline, personal data masked and forgotten on leaving. The lookup is a POST
+ * to one fixed address: neither the number nor the code ever appears in a URL the browser requests.
  */
 import { afterEach, expect, inject, it } from 'vitest'
 import { PROGRESS_FIXTURES } from '../../mocks/fixtures'
@@ -39,8 +40,16 @@ async function pressSubmitKey(t: Tv): Promise<void> {
   await t.press('OK')
 }
 
+/** Every URL the page requests from here on, with the method and body of each lookup. */
+function recordRequests(t: Tv): Array<{ method: string; url: string; body: string | null }> {
+  const seen: Array<{ method: string; url: string; body: string | null }> = []
+  t.page.on('request', (request) => seen.push({ method: request.method(), url: request.url(), body: request.postData() }))
+  return seen
+}
+
 it('looks up an application typed with the digit keys and shows its status, masked applicant and timeline', async () => {
   tv = await openProgressFromHome()
+  const requests = recordRequests(tv)
   const { applicationNo, applicant, itemName } = submitted.record
 
   await typeDigits(tv, applicationNo)
@@ -60,6 +69,14 @@ it('looks up an application typed with the digit keys and shows its status, mask
   expect(answer.join('\n')).toContain(`申请人：${applicant}`)
   expect(answer).toContain('个人信息不会保存在电视上')
   await tv.screenshot('progress')
+
+  const lookups = requests.filter((r) => r.url.includes('/api/'))
+  expect(lookups.map((r) => [r.method, new URL(r.url).pathname + new URL(r.url).search])).toEqual([['POST', '/api/v1/applications/lookup']])
+  expect(JSON.parse(lookups[0]?.body ?? 'null')).toEqual({ applicationNo, code: submitted.code })
+  for (const r of requests) {
+    expect(r.url).not.toContain(submitted.code)
+    expect(r.url).not.toContain(applicationNo)
+  }
   tv.expectNoErrors()
 })
 
@@ -75,8 +92,9 @@ it('a wrong verification code says so and empties the code', async () => {
   // The code field is empty and still the active one, ready for another try; the number stays.
   expect(texts).toContain('▶ _')
   expect(texts).toContain(submitted.record.applicationNo)
-  // The service answers 403 for a wrong code: that failed request is the point of this test.
-  tv.expectNoErrors([/^Failed to load resource: the server responded with a status of 403 \(Forbidden\) https?:\/\/[^/]+\/api\/v1\/applications\/\d+\?code=\d+$/])
+  // The service answers 403 for a wrong code: that failed request is the point of this test. The browser
+  // prints its address in the console, which is why neither the number nor the code may be in it.
+  tv.expectNoErrors([/^Failed to load resource: the server responded with a status of 403 \(Forbidden\) https?:\/\/[^/]+\/api\/v1\/applications\/lookup$/])
 })
 
 it('leaving 办事进度 forgets the number that was typed', async () => {

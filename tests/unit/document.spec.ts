@@ -242,8 +242,9 @@ describe('parseIndex drops a bad item, reports it, and keeps the rest', () => {
       JSON.stringify(index({ notices: [notice({ id: 'n0' }), notice({ id: 'n1', title: long }), notice({ id: 'n2' })] })),
     )
     expect(ids(accepted(parsed).notices)).toEqual(['n0', 'n2'])
+    // Refused by the raw cap, before any cleaning.
     expect(parsed.problems).toEqual([
-      { path: '$.notices[1].title', kind: 'max_length', expected: '<=200', received: '100000', dropped: true },
+      { path: '$.notices[1].title', kind: 'max_length', expected: `<=${LIMITS.rawText}`, received: '100000', dropped: true },
     ])
     // The report names the length, never echoes a 100 000-character value.
     expect(JSON.stringify(parsed.problems).length).toBeLessThan(200)

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { setupServer } from 'msw/node'
 import { delay, http, HttpResponse } from 'msw'
 import {
@@ -8,6 +8,7 @@ import {
   fetchTransport,
   HttpError,
   parseMaxAge,
+  parseRetryAfter,
   xhrTransport,
   type HttpOptions,
 } from '../../src/feed/http'
@@ -214,20 +215,59 @@ describe('createHttpClient().get', () => {
     expect(delays).toEqual([0, 100, 100])
   })
 
-  it('waits as long as Retry-After says on a 429, then succeeds', async () => {
+  it('waits at least as long as Retry-After says on a 429, spread above it, then succeeds', async () => {
     const seen = sequence([429, 200], { 'Retry-After': '2' })
     const { client, delays } = recordingClient({ random: () => 0.5 })
     const res = await client.get(INDEX)
     expect(res.status).toBe(200)
     expect(seen.count).toBe(2)
-    expect(delays).toEqual([2000])
+    // 2 s, plus half of a spread of max(1 s, half of 2 s).
+    expect(delays).toEqual([2500])
   })
 
-  it('caps a long Retry-After at maxDelayMs', async () => {
-    sequence([429, 200], { 'Retry-After': '3600' })
+  it('does not come back before a Retry-After longer than maxDelayMs: it hands it to the caller at once', async () => {
+    // Waiting 2 minutes inside a request would hold a person opening a notice; coming back after 8 s
+    // would ignore the server. The repository's next background try honours it instead.
+    const seen = sequence([503, 200], { 'Retry-After': '120' })
     const { client, delays } = recordingClient({ maxDelayMs: 8000 })
+    const error = await rejection(client.get(INDEX))
+    expect(error).toMatchObject({ kind: 'http', status: 503, retryAfterSeconds: 120 })
+    expect(seen.count).toBe(1)
+    expect(delays).toEqual([])
+  })
+
+  it.each(['1.5', '-1', 'soon'])('ignores Retry-After %j and backs off as usual (not 0 ms: it is not a date)', async (value) => {
+    sequence([503, 200], { 'Retry-After': value })
+    const { client, delays } = recordingClient({ baseDelayMs: 500, random: () => 0.5 })
     await client.get(INDEX)
-    expect(delays).toEqual([8000])
+    expect(delays).toEqual([250])
+  })
+
+  it('tells onAttemptFailed about each failed attempt as it happens, before waiting for the next', async () => {
+    sequence([503, 502, 200])
+    const events: string[] = []
+    const client = createHttpClient({
+      random: () => 0,
+      sleep: (ms) => {
+        events.push(`sleep ${ms}`)
+        return Promise.resolve()
+      },
+    })
+    await client.get(INDEX, {
+      onAttemptFailed: (error, attempt) => {
+        events.push(`attempt ${attempt}: ${error.kind} ${error.status ?? ''}`)
+        throw new Error('a listener that throws must not break the request')
+      },
+    })
+    expect(events).toEqual(['attempt 0: http 503', 'sleep 0', 'attempt 1: http 502', 'sleep 0'])
+  })
+
+  it('tells onAttemptFailed about the last attempt too, before throwing', async () => {
+    sequence([500])
+    const attempts: number[] = []
+    const { client } = recordingClient({ retries: 1 })
+    await rejection(client.get(INDEX, { onAttemptFailed: (_e, n) => attempts.push(n) }))
+    expect(attempts).toEqual([0, 1])
   })
 
   it('reports Retry-After on the HttpError when 429s outlast the retries', async () => {
@@ -277,6 +317,36 @@ describe('backoffDelay', () => {
     expect(backoffDelay(0, 500, 8000, () => 7)).toBe(500)
     expect(backoffDelay(0, 500, 8000, () => -1)).toBe(0)
     expect(backoffDelay(0, 500, 8000, () => NaN)).toBe(0)
+  })
+})
+
+describe('parseRetryAfter', () => {
+  const NOW = Date.UTC(1994, 10, 6, 8, 47, 37)
+
+  it('reads delta-seconds: digits only', () => {
+    expect(parseRetryAfter('120', NOW)).toBe(120)
+    expect(parseRetryAfter(' 0 ', NOW)).toBe(0)
+  })
+
+  it('reads the three HTTP-date forms as seconds from now', () => {
+    expect(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', NOW)).toBe(120)
+    expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', NOW)).toBe(120)
+    expect(parseRetryAfter('Sun Nov  6 08:49:37 1994', NOW)).toBe(120)
+  })
+
+  it('counts a date in the past as 0', () => {
+    expect(parseRetryAfter('Sat, 05 Nov 1994 08:49:37 GMT', NOW)).toBe(0)
+  })
+
+  it.each(['1.5', '-1', '+5', '1e3', '0x10', '', '120 s', 'soon', '2026-11-20T08:00:00Z', 'Sun, 31 Feb 1994 08:49:37 GMT', 'Sun, 06 Nov 1994 25:00:00 GMT'])(
+    'ignores %j: neither delta-seconds nor an HTTP-date',
+    (value) => {
+      expect(parseRetryAfter(value, NOW)).toBeUndefined()
+    },
+  )
+
+  it('is undefined without the header', () => {
+    expect(parseRetryAfter(null, NOW)).toBeUndefined()
   })
 })
 
@@ -414,7 +484,53 @@ describe('xhrTransport', () => {
   })
 })
 
+/**
+ * Chrome 42–65: fetch, but no AbortController. Deleted (not set to undefined) as on those engines, and
+ * put back after the test.
+ */
+function deleteAbortController(): void {
+  const g = globalThis as { AbortController?: unknown }
+  const saved = g.AbortController
+  delete g.AbortController
+  onTestFinished(() => {
+    g.AbortController = saved
+  })
+}
+
 describe('defaultTransport', () => {
+  it('uses XMLHttpRequest where fetch exists but AbortController does not (a stalled fetch could not be aborted)', async () => {
+    deleteAbortController()
+    let fetched = 0
+    vi.stubGlobal('fetch', () => {
+      fetched += 1
+      return new Promise<never>(() => undefined)
+    })
+    installFakeXhr((xhr) => xhr.respond(200, 'via xhr'))
+    const res = await defaultTransport()(INDEX, { headers: {}, timeoutMs: 1000 })
+    expect(res.text).toBe('via xhr')
+    expect(fetched).toBe(0)
+  })
+
+  it('times out a stalled settings.json on such an engine, and aborts the request', async () => {
+    // src/index.ts reads settings.json through defaultTransport() directly, without the client's timer.
+    deleteAbortController()
+    vi.stubGlobal('fetch', () => new Promise<never>(() => undefined))
+    installFakeXhr(() => undefined)
+    const started = Date.now()
+    const error = await rejection(defaultTransport()('settings.json', { headers: {}, timeoutMs: 30 }))
+    expect(error.kind).toBe('timeout')
+    expect(Date.now() - started).toBeLessThan(500)
+    expect(FakeXhr.instances[0]?.aborted).toBe(true)
+  })
+
+  it('times out even on an engine with fetch and neither AbortController nor XMLHttpRequest', async () => {
+    deleteAbortController()
+    vi.stubGlobal('XMLHttpRequest', undefined)
+    vi.stubGlobal('fetch', () => new Promise<never>(() => undefined))
+    const error = await rejection(defaultTransport()(INDEX, { headers: {}, timeoutMs: 30 }))
+    expect(error.kind).toBe('timeout')
+  })
+
   it('falls back to XMLHttpRequest where fetch is missing', async () => {
     vi.stubGlobal('fetch', undefined)
     installFakeXhr((xhr) => xhr.respond(200, 'via xhr'))
@@ -433,6 +549,24 @@ describe('defaultTransport', () => {
 })
 
 describe('fetchTransport', () => {
+  it('times out on its own where AbortController is missing, without the client around it', async () => {
+    deleteAbortController()
+    vi.stubGlobal('fetch', () => new Promise<never>(() => undefined))
+    const error = await rejection(fetchTransport()(INDEX, { headers: {}, timeoutMs: 30 }))
+    expect(error.kind).toBe('timeout')
+  })
+
+  it('aborts the request when it times out where AbortController exists', async () => {
+    let signal: AbortSignal | undefined
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      signal = init.signal ?? undefined
+      return new Promise<never>(() => undefined)
+    })
+    const error = await rejection(fetchTransport()(INDEX, { headers: {}, timeoutMs: 30 }))
+    expect(error.kind).toBe('timeout')
+    expect(signal?.aborted).toBe(true)
+  })
+
   it('does not read the body of a 304', async () => {
     server.use(http.get(INDEX, () => new HttpResponse(null, { status: 304 })))
     const res = await fetchTransport()(INDEX, { headers: {}, timeoutMs: 1000 })

@@ -267,8 +267,13 @@ describe('ETag helpers', () => {
 // ---- over HTTP, through msw's node server ----
 
 const feed = (path: string) => `${NODE_FEED_BASE}/v1/regions/${path}`
-const lookupUrl = (no: string, code?: string) =>
-  `${NODE_API_BASE}/v1/applications/${no}${code === undefined ? '' : `?code=${code}`}`
+/** A progress lookup as the box sends it: both fields in a JSON body; `undefined` leaves a field out. */
+const lookupPost = (no: string | undefined, code?: string) =>
+  fetch(`${NODE_API_BASE}/v1/applications/lookup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ applicationNo: no, code }),
+  })
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => resetMocks())
@@ -339,7 +344,7 @@ describe('the progress lookup guards its verification codes', () => {
   const wrongCode = first.code === '000000' ? '111111' : '000000'
 
   it('answers 200 with the record, never the code, and forbids caching it', async () => {
-    const res = await fetch(lookupUrl(no, first.code))
+    const res = await lookupPost(no, first.code)
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     const text = await res.text()
@@ -350,53 +355,70 @@ describe('the progress lookup guards its verification codes', () => {
 
   it('sends the unmasked applicant as the server has it', async () => {
     const fixture = PROGRESS_FIXTURES.find((f) => f.record.applicationNo === UNMASKED_APPLICATION_NO)
-    const res = await fetch(lookupUrl(UNMASKED_APPLICATION_NO, fixture?.code))
+    const res = await lookupPost(UNMASKED_APPLICATION_NO, fixture?.code)
     const body = (await res.json()) as { applicant: string }
     expect(body.applicant).not.toContain('*')
   })
 
   it('answers 400 without a code, 404 for an unknown number, 403 for a wrong code', async () => {
-    expect((await fetch(lookupUrl(no))).status).toBe(400)
-    expect((await fetch(lookupUrl(no, ''))).status).toBe(400)
-    expect((await fetch(lookupUrl(no, '12ab'))).status).toBe(400)
-    expect((await fetch(lookupUrl('2099010100000', '123456'))).status).toBe(404)
-    expect((await fetch(lookupUrl(no, wrongCode))).status).toBe(403)
+    expect((await lookupPost(no)).status).toBe(400)
+    expect((await lookupPost(no, '')).status).toBe(400)
+    expect((await lookupPost(no, '12ab')).status).toBe(400)
+    expect((await lookupPost('2099010100000', '123456')).status).toBe(404)
+    expect((await lookupPost(no, wrongCode)).status).toBe(403)
+  })
+
+  it('answers 400 to a body that is not JSON or has no application number', async () => {
+    const post = (body: string) => fetch(`${NODE_API_BASE}/v1/applications/lookup`, { method: 'POST', body })
+    expect((await post('applicationNo=1&code=2')).status).toBe(400)
+    expect((await post('null')).status).toBe(400)
+    expect((await lookupPost(undefined, first.code)).status).toBe(400)
+  })
+
+  it('refuses the old GET with the code in the query string (405, Allow: POST), and counts it as no guess', async () => {
+    for (let i = 0; i < MAX_WRONG_CODES + 1; i++) {
+      const old = await fetch(`${NODE_API_BASE}/v1/applications/${no}?code=${wrongCode}`)
+      expect(old.status).toBe(405)
+      expect(old.headers.get('Allow')).toBe('POST')
+    }
+    expect((await fetch(`${NODE_API_BASE}/v1/applications/lookup`)).status).toBe(405)
+    expect((await lookupPost(no, first.code)).status).toBe(200)
   })
 
   it(`locks a number with 429 and Retry-After: 60 after ${MAX_WRONG_CODES} wrong codes`, async () => {
     for (let i = 0; i < MAX_WRONG_CODES; i++) {
-      expect((await fetch(lookupUrl(no, wrongCode))).status).toBe(403)
+      expect((await lookupPost(no, wrongCode)).status).toBe(403)
     }
-    const locked = await fetch(lookupUrl(no, wrongCode))
+    const locked = await lookupPost(no, wrongCode)
     expect(locked.status).toBe(429)
     expect(locked.headers.get('Retry-After')).toBe(String(LOCK_SECONDS))
     // Even the right code waits: otherwise the lock would not stop guessing.
-    expect((await fetch(lookupUrl(no, first.code))).status).toBe(429)
+    expect((await lookupPost(no, first.code)).status).toBe(429)
     // Other numbers are not affected.
-    expect((await fetch(lookupUrl(second.record.applicationNo, second.code))).status).toBe(200)
+    expect((await lookupPost(second.record.applicationNo, second.code)).status).toBe(200)
   })
 
   it('forgets wrong codes when reset, and after a right code', async () => {
-    for (let i = 0; i < MAX_WRONG_CODES; i++) await fetch(lookupUrl(no, wrongCode))
+    for (let i = 0; i < MAX_WRONG_CODES; i++) await lookupPost(no, wrongCode)
     resetMocks()
-    expect((await fetch(lookupUrl(no, first.code))).status).toBe(200)
+    expect((await lookupPost(no, first.code)).status).toBe(200)
 
-    for (let i = 0; i < MAX_WRONG_CODES - 1; i++) await fetch(lookupUrl(no, wrongCode))
-    expect((await fetch(lookupUrl(no, first.code))).status).toBe(200)
-    for (let i = 0; i < MAX_WRONG_CODES - 1; i++) await fetch(lookupUrl(no, wrongCode))
-    expect((await fetch(lookupUrl(no, wrongCode))).status).toBe(403)
+    for (let i = 0; i < MAX_WRONG_CODES - 1; i++) await lookupPost(no, wrongCode)
+    expect((await lookupPost(no, first.code)).status).toBe(200)
+    for (let i = 0; i < MAX_WRONG_CODES - 1; i++) await lookupPost(no, wrongCode)
+    expect((await lookupPost(no, wrongCode)).status).toBe(403)
   })
 
   it('lets the lock run out after Retry-After', async () => {
     let clock = Date.parse(FIXTURE_NOW)
     server.use(...createHandlers({ baseUrl: NODE_FEED_BASE, progressBaseUrl: NODE_API_BASE, now: () => clock }))
-    for (let i = 0; i < MAX_WRONG_CODES; i++) await fetch(lookupUrl(no, wrongCode))
+    for (let i = 0; i < MAX_WRONG_CODES; i++) await lookupPost(no, wrongCode)
     clock += 30_000
-    const locked = await fetch(lookupUrl(no, first.code))
+    const locked = await lookupPost(no, first.code)
     expect(locked.status).toBe(429)
     expect(locked.headers.get('Retry-After')).toBe('30')
     clock += 30_000
-    expect((await fetch(lookupUrl(no, first.code))).status).toBe(200)
+    expect((await lookupPost(no, first.code)).status).toBe(200)
   })
 })
 
@@ -420,7 +442,7 @@ describe('scenarios', () => {
   it('offline: every feed and progress request fails as a network error', async () => {
     useScenario('offline')
     await expect(fetch(feed('431025/index.json'))).rejects.toThrow(TypeError)
-    await expect(fetch(lookupUrl('2026112000001', '482913'))).rejects.toThrow(TypeError)
+    await expect(lookupPost('2026112000001', '482913')).rejects.toThrow(TypeError)
   })
 
   it('server-error: feed documents answer 500', async () => {

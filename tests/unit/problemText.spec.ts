@@ -170,6 +170,21 @@ describe('describeProblem (Chinese, for editors)', () => {
     expect(problemMessage({ path: '$.x', kind: 'emoji', received: '"y"', dropped: true })).toContain('不符合要求（emoji）')
   })
 
+  it('says why a box refused a refresh that parsed: an emptied list, another region, an older copy', () => {
+    expect(line({ path: '$.notices', kind: 'emptied-list', expected: '12', received: '0', dropped: false })).toBe(
+      '$.notices：这一组原有 12 条，新文件里一条也没有：机顶盒不采用这个文件，继续显示上一次的内容',
+    )
+    expect(
+      line({ path: '$.generatedAt', kind: 'older-than-held', expected: '2026-11-20T08:00:00+08:00', received: '2025-11-20T08:00:00+08:00', dropped: false }),
+    ).toBe('$.generatedAt：生成时间 2025-11-20T08:00:00+08:00 早于机顶盒已有的 2026-11-20T08:00:00+08:00：机顶盒不采用这个旧文件，继续显示已有的内容')
+    expect(
+      describeProblem({ path: '$.notices', kind: 'emptied-list', expected: '12', received: '0', dropped: false }, 'en'),
+    ).toBe('$.notices: the box held 12 items here and this file has none: boxes refuse it and keep their last good copy')
+    expect(
+      describeProblem({ path: '$.generatedAt', kind: 'older-than-held', expected: 'A', received: 'B', dropped: false }, 'en'),
+    ).toBe('$.generatedAt: generated at B, before the copy boxes hold (A): boxes refuse this older file and keep theirs')
+  })
+
   it('shortens very long received values', () => {
     const text = problemMessage({ path: '$.a', kind: 'timestamp', received: JSON.stringify('x'.repeat(500)), dropped: true })
     expect(text.length).toBeLessThan(200)

@@ -1,12 +1,14 @@
 /**
- * The live progress lookup against the mock service: one request per lookup, personal data masked again
- * by the app, every failure turned into something the screen can say, and nothing ever stored.
+ * The live progress lookup against the mock service: one POST per lookup with the number and the code in
+ * its body (never in an address, a log or a cache), personal data masked again by the app, every failure
+ * turned into something the screen can say, and nothing ever stored.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { delay, http, HttpResponse } from 'msw'
 import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
 import { isValidApplicationNo, isValidCode, lookupProgress, maskProgress, type ProgressResult } from '../../src/feed/progress'
 import { createHttpClient, type HttpClient } from '../../src/feed/http'
+import type { PostJson } from '../../src/feed/postJson'
 import { openFeedCache } from '../../src/feed/cache'
 import { FeedRepository } from '../../src/feed/repository'
 import type { Progress } from '../../src/feed/schema'
@@ -14,18 +16,35 @@ import { maskNumber } from '../../src/feed/mask'
 import { LINWU, PROGRESS_FIXTURES, UNMASKED_APPLICATION_NO, type ProgressFixture } from '../../mocks/fixtures'
 import { errorJson, LOCK_SECONDS, MAX_WRONG_CODES, progressRoute } from '../../mocks/handlers'
 import { NODE_API_BASE, NODE_FEED_BASE, resetMocks, server, useScenario } from '../../mocks/node'
+import { FakeXhr, installFakeXhr } from './fakeXhr'
 
 const ROUTE = progressRoute(NODE_API_BASE)
 
-/** Every request the mock service saw, as path and query. */
-let seen: string[] = []
+interface Seen {
+  /** Method, path and query string: what a server, CDN or proxy log keeps. */
+  line: string
+  body: unknown
+  headers: Record<string, string>
+  cache: string
+}
+
+/** Every request the mock service saw; bodies are read as they arrive. */
+let seen: Promise<Seen>[] = []
+const requests = (): Promise<Seen[]> => Promise.all(seen)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {
   seen = []
   server.events.on('request:start', ({ request }) => {
     const url = new URL(request.url)
-    seen.push(url.pathname + url.search)
+    const line = `${request.method} ${url.pathname}${url.search}`
+    const headers = Object.fromEntries(request.headers.entries())
+    seen.push(
+      request
+        .clone()
+        .text()
+        .then((text) => ({ line, body: text ? (JSON.parse(text) as unknown) : undefined, headers, cache: request.cache })),
+    )
   })
 })
 afterEach(() => {
@@ -35,12 +54,16 @@ afterEach(() => {
 })
 afterAll(() => server.close())
 
-/** The real client, its back-off waits skipped: a retry would show up as an extra request, not as time. */
+/** The feed's client, for the repository that runs alongside the lookups. */
 function client(): HttpClient {
   return createHttpClient({ sleep: () => Promise.resolve(), random: () => 0, timeoutMs: 2000 })
 }
 
-const lookup = (no: string, code: string, base = NODE_API_BASE): Promise<ProgressResult> => lookupProgress(client(), base, no, code)
+const lookup = (no: string, code: string, base = NODE_API_BASE): Promise<ProgressResult> =>
+  lookupProgress(base, no, code, { timeoutMs: 2000 })
+
+/** The one request a lookup makes, as the service's log and body see it. */
+const LOOKUP_LINE = 'POST /api/v1/applications/lookup'
 
 function found(result: ProgressResult): Progress {
   if (result.kind !== 'found') throw new Error(`expected a record, got ${result.kind}`)
@@ -60,7 +83,7 @@ describe('lookupProgress finds a record', () => {
     expect(shownNo).toBe(maskNumber(applicationNo))
     expect(shownName).toContain('*')
     expect(shownSteps.map((s) => [s.status, s.at, s.office])).toEqual(steps.map((s) => [s.status, s.at, s.office]))
-    expect(seen).toEqual([`/api/v1/applications/${applicationNo}?code=${fixture.code}`])
+    expect((await requests()).map((r) => [r.line, r.body])).toEqual([[LOOKUP_LINE, { applicationNo, code: fixture.code }]])
   })
 
   it.each(fixtures)('%s: never shows the applicant unmasked nor the full application number', async (_name, fixture) => {
@@ -87,7 +110,7 @@ describe('lookupProgress finds a record', () => {
 
   it('masks mobile numbers the office wrote into a note, and the unmasked applicant', async () => {
     server.use(
-      http.get(ROUTE, () =>
+      http.post(ROUTE, () =>
         HttpResponse.json({
           ...first.record,
           applicant: '张三',
@@ -105,12 +128,102 @@ describe('lookupProgress finds a record', () => {
     expect(JSON.stringify(progress)).not.toContain('13812345678')
   })
 
-  it('accepts a progress API base with a trailing slash and encodes what the person typed', async () => {
+  it('accepts a progress API base with a trailing slash, and sends what the person typed as it is', async () => {
     await lookup(first.record.applicationNo, first.code, `${NODE_API_BASE}/`)
-    expect(seen).toEqual([`/api/v1/applications/${first.record.applicationNo}?code=${first.code}`])
+    expect((await requests()).map((r) => r.line)).toEqual([LOOKUP_LINE])
     seen = []
-    await lookup('12/34', '5&6')
-    expect(seen).toEqual(['/api/v1/applications/12%2F34?code=5%266'])
+    await lookup('12/34', '5&6"}')
+    expect((await requests()).map((r) => [r.line, r.body])).toEqual([[LOOKUP_LINE, { applicationNo: '12/34', code: '5&6"}' }]])
+  })
+})
+
+describe('lookupProgress keeps the number and the code out of addresses, logs and caches', () => {
+  it('sends both in a JSON body to one fixed address, so no log line can tell one person from another', async () => {
+    await lookup(first.record.applicationNo, first.code)
+    await lookup(first.record.applicationNo, wrongCode(first))
+    await lookup('2099010100000', '123456')
+    const lines = (await requests()).map((r) => r.line)
+    expect(lines).toEqual([LOOKUP_LINE, LOOKUP_LINE, LOOKUP_LINE])
+    for (const secret of [first.record.applicationNo, first.code, '2099010100000', '123456']) {
+      expect(lines.join('\n')).not.toContain(secret)
+    }
+    expect((await requests())[0]?.headers['content-type']).toBe('application/json')
+  })
+
+  it('asks the browser, proxies and old HTTP/1.0 caches not to keep the request or its answer', async () => {
+    await lookup(first.record.applicationNo, first.code)
+    const [request] = await requests()
+    expect(request?.cache).toBe('no-store')
+    expect(request?.headers).toMatchObject({ 'cache-control': 'no-store', pragma: 'no-cache' })
+  })
+
+  it('is no longer answered at the old address with the code in the query string', async () => {
+    const res = await fetch(`${NODE_API_BASE}/v1/applications/${first.record.applicationNo}?code=${first.code}`)
+    expect(res.status).toBe(405)
+    expect(res.headers.get('Allow')).toBe('POST')
+    expect(await res.text()).not.toContain(first.record.applicant)
+  })
+
+  it('writes neither the number nor the code to the console, whatever goes wrong', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((name) => vi.spyOn(console, name).mockImplementation(() => undefined))
+    try {
+      const no = first.record.applicationNo
+      await lookup(no, wrongCode(first))
+      server.use(http.post(ROUTE, () => errorJson(500, 'internal-error')))
+      await lookup(no, first.code)
+      server.use(http.post(ROUTE, () => new HttpResponse('<html>', { status: 200 })))
+      await lookup(no, first.code)
+      useScenario('offline')
+      await lookup(no, first.code)
+      const written = spies.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(' '))).join('\n')
+      expect(written).not.toContain(no)
+      expect(written).not.toContain(first.code)
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+  })
+
+  it('hands the transport the number and code in the body and an address without them', async () => {
+    const calls: Array<{ url: string; body: object; timeoutMs: number }> = []
+    const post: PostJson = (url, body, options) => {
+      calls.push({ url, body, timeoutMs: options.timeoutMs })
+      return Promise.resolve({ status: 404, text: '{"error":"not-found"}', header: () => null })
+    }
+    expect(await lookupProgress('https://api.example.cn/progress/', '2026112000001', '482913', { post, timeoutMs: 5000 })).toEqual({
+      kind: 'not-found',
+    })
+    expect(calls).toEqual([
+      { url: 'https://api.example.cn/progress/v1/applications/lookup', body: { applicationNo: '2026112000001', code: '482913' }, timeoutMs: 5000 },
+    ])
+  })
+})
+
+describe('lookupProgress on engines without fetch or without AbortController', () => {
+  it('goes through XMLHttpRequest where fetch cannot be aborted (Chrome 42–65), with the same body and headers', async () => {
+    vi.stubGlobal('AbortController', undefined)
+    installFakeXhr((xhr) => xhr.respond(403, '{"error":"wrong-code"}'))
+    expect(await lookup(first.record.applicationNo, wrongCode(first))).toEqual({ kind: 'wrong-code' })
+    const xhr = FakeXhr.instances[0]
+    expect(xhr?.method).toBe('POST')
+    expect(xhr?.url).toBe(`${NODE_API_BASE}/v1/applications/lookup`)
+    expect(JSON.parse(String(xhr?.sent))).toEqual({ applicationNo: first.record.applicationNo, code: wrongCode(first) })
+    expect(xhr?.requestHeaders).toMatchObject({ 'Cache-Control': 'no-store', Pragma: 'no-cache' })
+    expect(seen).toHaveLength(0)
+  })
+
+  it('gives up on a service that never answers and says the lookup is unavailable', async () => {
+    vi.stubGlobal('fetch', undefined)
+    installFakeXhr(() => undefined)
+    const started = Date.now()
+    expect(await lookupProgress(NODE_API_BASE, first.record.applicationNo, first.code, { timeoutMs: 50 })).toEqual({ kind: 'unavailable' })
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(FakeXhr.instances[0]?.aborted).toBe(true)
+  })
+
+  it('reads Retry-After from an XMLHttpRequest answer', async () => {
+    vi.stubGlobal('fetch', undefined)
+    installFakeXhr((xhr) => xhr.respond(429, '{"error":"too-many-attempts"}', { 'Retry-After': '120' }))
+    expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: 120 })
   })
 })
 
@@ -138,11 +251,24 @@ describe('lookupProgress says why it found nothing, with one request and no retr
   })
 
   it('waits 60 seconds when a 429 gives no Retry-After, and honours a longer one', async () => {
-    server.use(http.get(ROUTE, () => errorJson(429, 'too-many-attempts')))
+    server.use(http.post(ROUTE, () => errorJson(429, 'too-many-attempts')))
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: 60 })
-    server.use(http.get(ROUTE, () => errorJson(429, 'too-many-attempts', { 'Retry-After': '900' })))
+    server.use(http.post(ROUTE, () => errorJson(429, 'too-many-attempts', { 'Retry-After': '900' })))
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: 900 })
     expect(seen).toHaveLength(2)
+  })
+
+  it.each(['1.5', '-1', 'soon', ''])('waits 60 seconds when Retry-After is %j, which is neither seconds nor a date', async (value) => {
+    server.use(http.post(ROUTE, () => errorJson(429, 'too-many-attempts', { 'Retry-After': value })))
+    expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: 60 })
+  })
+
+  it('reads a Retry-After given as an HTTP date', async () => {
+    const at = new Date(Date.now() + 300_000).toUTCString()
+    server.use(http.post(ROUTE, () => errorJson(429, 'too-many-attempts', { 'Retry-After': at })))
+    const result = await lookup(first.record.applicationNo, first.code)
+    expect(result.kind === 'too-many' && result.retryAfterSeconds).toBeGreaterThanOrEqual(298)
+    expect(result.kind === 'too-many' && result.retryAfterSeconds).toBeLessThanOrEqual(300)
   })
 
   it('answers unavailable when the service cannot be reached (offline scenario), without retrying', async () => {
@@ -152,7 +278,7 @@ describe('lookupProgress says why it found nothing, with one request and no retr
   })
 
   it.each([500, 502, 503])('answers unavailable for a %i, without retrying', async (status) => {
-    server.use(http.get(ROUTE, () => errorJson(status, 'internal-error')))
+    server.use(http.post(ROUTE, () => errorJson(status, 'internal-error')))
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
     expect(seen).toHaveLength(1)
   })
@@ -169,20 +295,19 @@ describe('lookupProgress says why it found nothing, with one request and no retr
     ['JSON of the wrong shape', JSON.stringify({ ...first.record, status: 'lost' })],
     ['a JSON array', '[]'],
   ])('answers unavailable for a 200 carrying %s', async (_name, body) => {
-    server.use(http.get(ROUTE, () => new HttpResponse(body, { status: 200, headers: { 'Content-Type': 'application/json' } })))
+    server.use(http.post(ROUTE, () => new HttpResponse(body, { status: 200, headers: { 'Content-Type': 'application/json' } })))
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
     expect(seen).toHaveLength(1)
   })
 
   it('answers unavailable when the service does not answer in time', async () => {
     server.use(
-      http.get(ROUTE, async () => {
+      http.post(ROUTE, async () => {
         await delay('infinite')
         return HttpResponse.json({})
       }),
     )
-    const quick = createHttpClient({ timeoutMs: 30, sleep: () => Promise.resolve() })
-    expect(await lookupProgress(quick, NODE_API_BASE, first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
+    expect(await lookupProgress(NODE_API_BASE, first.record.applicationNo, first.code, { timeoutMs: 30 })).toEqual({ kind: 'unavailable' })
     expect(seen).toHaveLength(1)
   })
 })
@@ -195,6 +320,57 @@ describe('maskProgress', () => {
     expect(masked.applicant).toBe('李*光')
     expect(masked.applicationNo).toBe('2026*****0001')
     expect(record).toEqual(copy)
+  })
+
+  /** An answer from a server that masked nothing: every text the screen shows carries something personal. */
+  const careless: Progress = {
+    applicationNo: '2026112000001',
+    itemName: '残疾人证新办（代办人13812345678）',
+    applicant: '刘建国',
+    submittedAt: '2026-11-20T08:42:10+08:00',
+    status: 'accepted',
+    steps: [
+      { status: 'submitted', at: '2026-11-20T08:42:10+08:00', office: '武水镇便民服务中心（经办人15012345678）' },
+      {
+        status: 'accepted',
+        at: '2026-11-20T09:00:00+08:00',
+        office: '临武县残疾人联合会',
+        note: '身份证４３１０２５１９６００１０１１２３Ｘ已核验，受理编号2026112000001，请刘建国致电0735-6231233或１３９１２３４５６７８',
+      },
+    ],
+    pickup: '邮寄到家，收件人手机+86 188 8765 4321，银行卡6222021234567890123',
+  }
+
+  it('masks phone numbers, ID and bank card numbers, in full-width digits too, in every text the answer shows', () => {
+    const masked = maskProgress(careless)
+    expect(masked.itemName).toBe('残疾人证新办（代办人138****5678）')
+    expect(masked.steps[0]?.office).toBe('武水镇便民服务中心（经办人150****5678）')
+    expect(masked.steps[1]?.office).toBe('临武县残疾人联合会')
+    expect(masked.steps[1]?.note).toBe(
+      `身份证431${'*'.repeat(11)}123X已核验，受理编号2026*****0001，请刘*国致电073****1233或139****5678`,
+    )
+    expect(masked.pickup).toBe(`邮寄到家，收件人手机+86 188****4321，银行卡622${'*'.repeat(12)}0123`)
+  })
+
+  it('masks the applicant and the application number wherever the answer repeats them', () => {
+    const shown = JSON.stringify(maskProgress(careless))
+    for (const secret of ['刘建国', '2026112000001', '13812345678', '15012345678', '6231233', '13912345678', '87654321', '19600101']) {
+      expect(shown).not.toContain(secret)
+    }
+  })
+
+  it('masks again an applicant whose star is not where the rule puts it', () => {
+    expect(maskProgress({ ...careless, applicant: '刘建国*' }).applicant).toBe('刘***')
+    expect(maskProgress({ ...careless, applicant: '*建国' }).applicant).toBe('**国')
+    expect(maskProgress({ ...careless, applicant: '刘建国*' }).steps[1]?.note).toContain('请刘*国致电')
+  })
+
+  it('leaves the texts of a record with nothing personal in them as the server sent them', () => {
+    for (const fixture of PROGRESS_FIXTURES) {
+      const { applicationNo: _no, applicant: _name, ...rest } = maskProgress(fixture.record)
+      const { applicationNo: _n, applicant: _a, ...sent } = fixture.record
+      expect(rest).toEqual(sent)
+    }
   })
 })
 
@@ -246,11 +422,10 @@ async function storedEntries(factory: IDBFactory): Promise<Array<[IDBValidKey, u
 }
 
 async function lookUpEveryFixture(): Promise<void> {
-  const http = client()
   for (const f of PROGRESS_FIXTURES) {
-    expect((await lookupProgress(http, NODE_API_BASE, f.record.applicationNo, f.code)).kind).toBe('found')
+    expect((await lookup(f.record.applicationNo, f.code)).kind).toBe('found')
   }
-  expect(await lookupProgress(http, NODE_API_BASE, first.record.applicationNo, wrongCode(first))).toEqual({ kind: 'wrong-code' })
+  expect(await lookup(first.record.applicationNo, wrongCode(first))).toEqual({ kind: 'wrong-code' })
 }
 
 describe('lookups write nothing to IndexedDB', () => {

@@ -3,11 +3,11 @@
  * fake-indexeddb. Clock, randomness, timers and idle callbacks are the test's, so nothing here waits for
  * real time to pass.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { http, HttpResponse } from 'msw'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { delay, http, HttpResponse } from 'msw'
 import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
 import { FeedRepository, type FeedStatus } from '../../src/feed/repository'
-import { createHttpClient, type HttpClient } from '../../src/feed/http'
+import { createHttpClient, type HttpClient, type HttpOptions } from '../../src/feed/http'
 import { openFeedCache, type FeedCache } from '../../src/feed/cache'
 import { guideKey, indexKey, noticeKey } from '../../src/feed/cacheKeys'
 import type { FeedIndex, GuideDetail, NoticeDetail } from '../../src/feed/schema'
@@ -77,6 +77,8 @@ interface HarnessOptions {
   factory?: IDBFactory
   now?: number
   random?: number
+  /** Overrides for the real HTTP client (a short timeout, more retries). */
+  http?: HttpOptions
 }
 
 async function harness(options: HarnessOptions = {}): Promise<Harness> {
@@ -85,7 +87,7 @@ async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const rng = { value: options.random ?? 0.5 }
   const realCache = await openFeedCache({ indexedDB: factory, now: () => clock.now })
   // Back-off waits are skipped, so a retry shows up as another request rather than as time.
-  const realHttp = createHttpClient({ sleep: () => Promise.resolve(), random: () => 0, timeoutMs: 5000 })
+  const realHttp = createHttpClient({ sleep: () => Promise.resolve(), random: () => 0, timeoutMs: 5000, ...options.http })
 
   // Pass-throughs that only note what is in flight, so a test can wait for fire-and-forget work.
   const inFlight = new Set<Promise<unknown>>()
@@ -569,6 +571,259 @@ describe('background refresh', () => {
     release()
     await h.settle()
     expect(h.pending()).toEqual([])
+  })
+})
+
+describe('a refresh that would lose content is refused, and the last good copy kept', () => {
+  // Each of these parses "ok", so nothing but these rules stands between a broken export job or a
+  // misrouted CDN and a county's screens going blank (or showing another county) on every box at once.
+  const copy = (): FeedIndex => JSON.parse(JSON.stringify(LINWU.index)) as FeedIndex
+  const later = '2026-11-21T08:00:00+08:00'
+
+  async function refusedAfter(doc: object, expectedKinds: string[]): Promise<FeedStatus> {
+    const h = await harness()
+    await h.repo.start()
+    const shown = h.repo.index()
+    serveIndex(doc)
+    h.clock.now += 600_000
+    const status = await h.repo.refresh()
+    await h.settle()
+    expect(h.repo.index()).toBe(shown)
+    expect(status).toMatchObject({ phase: 'ready', online: true, lastUpdated: START })
+    const stored = await h.cache.get<FeedIndex>(indexKey(REGION))
+    expect(stored).toMatchObject({ etag: INDEX_ETAG, fetchedAt: START })
+    expect(stored?.value).toEqual(LINWU.index)
+    // Reported where the field engineer looks (关于本机 counts status.problems) and as the rejected document's.
+    expect(status.problems.map((p) => p.kind)).toEqual(expect.arrayContaining(expectedKinds))
+    expect(status.rejected?.map((p) => p.kind)).toEqual(expect.arrayContaining(expectedKinds))
+    for (const p of status.problems.filter((x) => expectedKinds.includes(x.kind))) expect(p.dropped).toBe(false)
+    return status
+  }
+
+  it('refuses an index with only the envelope: 0 notices and 0 guides, no problem reported', async () => {
+    const status = await refusedAfter({ ...copy(), generatedAt: later, notices: [], guides: [] }, ['emptied-list'])
+    expect(status.problems.filter((p) => p.kind === 'emptied-list').map((p) => p.path)).toEqual(['$.notices', '$.guides'])
+    expect(status.problems.find((p) => p.path === '$.notices')).toMatchObject({
+      expected: String(LINWU.index.notices.length),
+      received: '0',
+    })
+  })
+
+  it('refuses an index whose notices are not a list ("notices": "oops")', async () => {
+    const status = await refusedAfter({ ...copy(), generatedAt: later, notices: 'oops' }, ['emptied-list'])
+    expect(status.problems.filter((p) => p.kind === 'emptied-list').map((p) => p.path)).toEqual(['$.notices'])
+  })
+
+  it('refuses an index whose every notice is dropped (every publishedAt in a wrong format)', async () => {
+    const doc = copy()
+    doc.generatedAt = later
+    for (const n of doc.notices) n.publishedAt = '2026/11/20 09:30'
+    await refusedAfter(doc, ['emptied-list'])
+  })
+
+  it('refuses another county’s index served at this region’s address', async () => {
+    const doc = { ...copy(), generatedAt: later, region: { code: '430104', name: '岳麓区', path: ['湖南省', '长沙市', '岳麓区'] } }
+    const status = await refusedAfter(doc, ['region-mismatch'])
+    expect(status.problems.find((p) => p.kind === 'region-mismatch')).toMatchObject({
+      path: '$.region.code',
+      expected: REGION,
+      received: '430104',
+    })
+  })
+
+  it('refuses an index that goes back in time (generatedAt a year older than the one held)', async () => {
+    const status = await refusedAfter({ ...copy(), generatedAt: '2025-11-20T08:00:00+08:00' }, ['older-than-held'])
+    expect(status.problems.find((p) => p.kind === 'older-than-held')).toMatchObject({
+      path: '$.generatedAt',
+      expected: LINWU.index.generatedAt,
+      received: '2025-11-20T08:00:00+08:00',
+    })
+  })
+
+  it('refuses going back in time after a warm start too: the copy from IndexedDB is the one held', async () => {
+    const factory = await primedFactory()
+    serveIndex({ ...copy(), generatedAt: '2026-11-20T07:59:59+08:00' })
+    const h = await harness({ factory })
+    await h.repo.start()
+    await h.settle()
+    expect(h.repo.index()).toEqual(LINWU.index)
+    expect(h.repo.status().problems.map((p) => p.kind)).toEqual(['older-than-held'])
+    expect((await h.cache.get<FeedIndex>(indexKey(REGION)))?.value).toEqual(LINWU.index)
+  })
+
+  it('refuses another county’s index on a first start too: nothing is better than the wrong county', async () => {
+    serveIndex({ ...copy(), region: { code: '430104', name: '岳麓区', path: ['湖南省', '长沙市', '岳麓区'] } })
+    const h = await harness()
+    const status = await h.repo.start()
+    expect(status).toMatchObject({ phase: 'unavailable', online: true })
+    expect(status.rejected?.map((p) => p.kind)).toEqual(['region-mismatch'])
+    expect(h.repo.index()).toBeUndefined()
+    expect(await h.cache.get(indexKey(REGION))).toBeUndefined()
+  })
+
+  it('accepts 0 notices on a first start with nothing held: a new region may not have any yet', async () => {
+    serveIndex({ ...copy(), notices: [] })
+    const h = await harness()
+    const status = await h.repo.start()
+    expect(status).toMatchObject({ phase: 'ready', source: 'network', problems: [] })
+    expect(h.repo.index()?.notices).toEqual([])
+  })
+
+  it('accepts alerts that ended: an empty alert list with nothing dropped is the flood being over', async () => {
+    const h = await harness()
+    await h.repo.start()
+    serveIndex({ ...copy(), generatedAt: later, alerts: [] })
+    const status = await h.repo.refresh()
+    expect(status.problems).toEqual([])
+    expect(h.repo.index()?.alerts).toEqual([])
+  })
+
+  it('accepts the same generatedAt again (a republished copy) and a newer one', async () => {
+    const h = await harness()
+    await h.repo.start()
+    const same = { ...copy(), hotlines: LINWU.index.hotlines.slice(0, 2) }
+    serveIndex(same)
+    expect((await h.repo.refresh()).problems).toEqual([])
+    expect(h.repo.index()?.hotlines).toHaveLength(2)
+  })
+
+  it('clears the refusal once the service serves the held copy again (a 304 for its ETag)', async () => {
+    const h = await harness()
+    await h.repo.start()
+    serveIndex({ ...copy(), generatedAt: later, guides: [] })
+    expect((await h.repo.refresh()).problems.map((p) => p.kind)).toEqual(['emptied-list'])
+    resetMocks()
+    const status = await h.repo.refresh()
+    expect(indexRequests().at(-1)?.ifNoneMatch).toBe(INDEX_ETAG)
+    expect(status).toMatchObject({ problems: [], rejected: undefined, online: true })
+  })
+
+  it('clears the refusal from the problems once a good index arrives', async () => {
+    const h = await harness()
+    await h.repo.start()
+    serveIndex({ ...copy(), generatedAt: later, notices: [] })
+    expect((await h.repo.refresh()).problems).toHaveLength(1)
+    serveIndex(changedIndex())
+    const status = await h.repo.refresh()
+    expect(status.problems).toEqual([])
+    expect(status.rejected).toBeUndefined()
+    expect(h.repo.index()?.notices[0]?.id).toBe('lw-n900')
+  })
+})
+
+describe('a first start that cannot reach the service', () => {
+  it('says so after the first timed-out attempt, while the retries go on, and shows content when it comes', async () => {
+    let calls = 0
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    server.use(
+      http.get(ROUTES.index, async ({ request }) => {
+        calls += 1
+        if (calls === 1) await delay('infinite')
+        await gate
+        return documentResponse(request, LINWU.index)
+      }),
+    )
+    const h = await harness({ http: { timeoutMs: 50, retries: 2 } })
+    const starting = h.repo.start()
+    // Home shows 暂时连不上政务服务 and 12345 for phase unavailable: not empty tiles for 3 × the timeout.
+    await vi.waitFor(() => expect(h.repo.status()).toMatchObject({ phase: 'unavailable', online: false, lastFailure: 'timeout' }))
+    expect(calls).toBe(2)
+    release()
+    expect(await starting).toMatchObject({ phase: 'ready', source: 'network', online: true, lastFailure: undefined })
+    expect(h.repo.index()).toEqual(LINWU.index)
+  })
+
+  it('leaves a box that has content on screen alone while the retries go on', async () => {
+    const factory = await primedFactory()
+    let calls = 0
+    server.use(
+      http.get(ROUTES.index, async ({ request }) => {
+        calls += 1
+        if (calls === 1) await delay('infinite')
+        return documentResponse(request, LINWU.index)
+      }),
+    )
+    const h = await harness({ factory, http: { timeoutMs: 50, retries: 2 } })
+    await h.repo.start()
+    await h.settle()
+    expect(h.statuses.map((s) => [s.phase, s.online])).toEqual([
+      ['ready', true],
+      ['ready', true],
+    ])
+  })
+})
+
+describe('background refresh after a failed start', () => {
+  // index.ts starts the repository and the background refresh together, before the first answer.
+  it('retries within seconds when the start fails during an outage, not after the 30-minute interval', async () => {
+    useScenario('offline')
+    const h = await harness({ random: 0.5 })
+    const starting = h.repo.start()
+    h.repo.startBackgroundRefresh()
+    await starting
+    await h.settle()
+    expect(h.repo.status().phase).toBe('unavailable')
+    const retry = h.pending()
+    expect(retry).toHaveLength(1)
+    expect(retry[0]!.ms).toBeGreaterThanOrEqual(1_000)
+    expect(retry[0]!.ms).toBeLessThanOrEqual(15_000)
+  })
+
+  it('backs off while the outage lasts, seconds then minutes, never past 5 minutes, then returns to the interval', async () => {
+    useScenario('offline')
+    const h = await harness({ random: 1 })
+    void h.repo.start()
+    h.repo.startBackgroundRefresh()
+    await h.settle()
+    const waits: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const next = h.pending()
+      expect(next).toHaveLength(1)
+      waits.push(next[0]!.ms)
+      h.fire(next[0])
+      await h.settle()
+    }
+    expect(waits[0]).toBeLessThan(60_000)
+    for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1]!)
+    expect(Math.max(...waits)).toBeLessThanOrEqual(300_000)
+    expect(waits.at(-1)).toBeGreaterThan(120_000)
+
+    resetMocks()
+    h.fire(h.pending()[0])
+    await h.settle()
+    expect(h.repo.status()).toMatchObject({ phase: 'ready', source: 'network', online: true })
+    expect(h.pending().map((t) => t.ms)).toEqual([1_980_000])
+  })
+
+  it('retries soon when the delayed warm-start revalidation fails', async () => {
+    const factory = await primedFactory()
+    useScenario('offline')
+    const h = await harness({ factory, random: 0.5 })
+    await h.repo.start({ revalidateDelayMs: 3000 })
+    h.repo.startBackgroundRefresh()
+    const revalidation = h.pending().find((t) => t.ms < 3000)
+    h.fire(revalidation)
+    await h.settle()
+    expect(h.repo.status()).toMatchObject({ phase: 'ready', online: false })
+    const next = h.pending()
+    expect(next).toHaveLength(1)
+    expect(next[0]!.ms).toBeLessThanOrEqual(15_000)
+  })
+
+  it('waits at least as long as a 503’s Retry-After before the next try', async () => {
+    server.use(http.get(ROUTES.index, () => errorJson(503, 'busy', { 'Retry-After': '120' })))
+    const h = await harness({ random: 0 })
+    void h.repo.start()
+    h.repo.startBackgroundRefresh()
+    await h.settle()
+    expect(h.repo.status().phase).toBe('unavailable')
+    const next = h.pending()
+    expect(next).toHaveLength(1)
+    expect(next[0]!.ms).toBeGreaterThanOrEqual(120_000)
+    expect(next[0]!.ms).toBeLessThanOrEqual(180_000)
   })
 })
 

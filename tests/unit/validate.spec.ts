@@ -129,6 +129,35 @@ describe('validate-feed', { timeout: 60_000 }, () => {
     expect(result.lines.at(-1)).toContain('3 处文件之间对不上')
   })
 
+  it('reports a list whose every item is dropped: boxes that hold a copy refuse the whole file', () => {
+    const bad = (id: string) => ({ ...summary(id), publishedAt: '2026/11/20 09:30' })
+    write('emptied/index.json', index({ notices: [bad('n1'), bad('n2')] }))
+    const result = run('emptied/index.json')
+    expect(result.status).toBe(1)
+    expect(result.lines).toContain(
+      'emptied/index.json: $.notices: 这一组的条目全部被跳过，一条不剩：已有内容的机顶盒不采用这个文件，继续显示上一次的内容',
+    )
+    expect(result.lines.at(-1)).toBe('检查了 1 个文件：1 个文件不被采用，2 条内容被跳过，0 处文件之间对不上')
+  })
+
+  it('reports notices that are not a list ("notices": "oops") the same way', () => {
+    write('oops/index.json', index({ notices: 'oops' }))
+    const result = run('--lang', 'en', 'oops/index.json')
+    expect(result.status).toBe(1)
+    expect(result.lines).toContain(
+      'oops/index.json: $.notices: every item of this list was dropped: boxes that already have it refuse this file and keep their last good copy',
+    )
+  })
+
+  it('says boxes refuse an index whose region is not its folder’s', () => {
+    const root = writeFeed('foreign', { index: index({ region: { code: '430104', name: '岳麓区' } }) })
+    const result = run(root)
+    expect(result.status).toBe(1)
+    expect(result.stdout).toContain(
+      'foreign/v1/regions/431025/index.json: $.region.code: 地区编码 430104 与所在文件夹 431025 不一致：机顶盒不采用这个文件，继续显示上一次的内容',
+    )
+  })
+
   it('checks a single file of a feed folder on its own', () => {
     writeFeed('single', { skip: ['notices/n1.json', 'notices/n2.json', 'guides/g1.json'] })
     const result = run('single/v1/regions/431025/index.json')
