@@ -80,7 +80,7 @@ async function boot(): Promise<void> {
   }
   const cache = await cacheOpening
   const repository = new FeedRepository({ settings, http, cache })
-  const renderer = chooseRenderer(settings.renderer, browserRendererEnvironment())
+  const { context: probedContext, ...renderer } = chooseRenderer(settings.renderer, browserRendererEnvironment())
   // Before any template is built: canvas2d draws no shaders, so none are asked for.
   setShadersAvailable(renderer.renderer === 'webgl')
   provideServices({ settings, repository, http, cache, preferences, version: __VERSION__, renderer, now: () => Date.now() })
@@ -101,8 +101,16 @@ async function boot(): Promise<void> {
 
   // The 1080p design always fits the window; `resolution` only caps how many pixels are drawn.
   const fit = fitStage(windowSize(), settings.resolution)
+  const stage: Record<string, unknown> = { clearColor: 0xff0a1628, useImageWorker: false, canvas2d: renderer.renderer === 'canvas2d' }
+  if (probedContext) {
+    // Lightning sizes a canvas it makes itself; the probe's canvas is sized here.
+    const probeCanvas = (probedContext as { canvas: HTMLCanvasElement }).canvas
+    probeCanvas.width = fit.canvasWidth
+    probeCanvas.height = fit.canvasHeight
+    stage.context = probedContext
+  }
   const appSettings = {
-    stage: { clearColor: 0xff0a1628, useImageWorker: false, canvas2d: renderer.renderer === 'canvas2d' },
+    stage,
     debug: false,
     defaultFontFace: settings.fontFace,
     keys: buildKeyMap(settings.keyPreset, settings.keys),

@@ -42,11 +42,29 @@ export class ChipRow
     return this.chosen
   }
 
+  /**
+   * Lays the chips out again: only when the labels or the chosen chip change (a chosen chip gains ✓ and
+   * grows). Chips are made once per set of labels and patched in place; a text is drawn again only
+   * when its words change, and its colour is a tint (`color`), never a new texture.
+   */
   private paint(): void {
     const host = this.tag('Chips')
     if (!host) return
-    host.childList.clear()
     const size = scaledSize(type.label)
+    if (host.children.length !== this.labels.length) {
+      host.childList.clear()
+      this.labels.forEach((_, i) =>
+        host.childList.add(
+          this.stage.c({
+            ref: `Chip${i}`,
+            h: HEIGHT,
+            rect: true,
+            ...roundedCorners(HEIGHT / 2),
+            Label: { x: 28, y: (HEIGHT - size * 1.5) / 2 + 2 },
+          }),
+        ),
+      )
+    }
     let x = 0
     let focusX = 0
     this.labels.forEach((label, i) => {
@@ -55,22 +73,16 @@ export class ChipRow
       const text = chosen ? `✓ ${label}` : label
       const w = Math.ceil(textWidthEm(text) * size) + 56
       if (focused) focusX = x
-      host.childList.add(
-        this.stage.c({
-          ref: `Chip${i}`,
-          x,
-          w,
-          h: HEIGHT,
-          rect: true,
-          color: focused ? palette.focus : chosen ? palette.text : palette.surfaceRaised,
-          ...roundedCorners(HEIGHT / 2),
-          Label: {
-            x: 28,
-            y: (HEIGHT - size * 1.5) / 2 + 2,
-            text: textPatch(text, { size: type.label, color: focused || chosen ? palette.focusText : palette.text, bold: chosen }),
-          },
-        }),
-      )
+      host.children[i]?.patch({
+        x,
+        w,
+        color: focused ? palette.focus : chosen ? palette.text : palette.surfaceRaised,
+        Label: {
+          color: focused || chosen ? palette.focusText : palette.text,
+          // White text tinted by `color`: focus moving only changes the tint.
+          text: textPatch(text, { size: type.label, color: 0xffffffff, bold: chosen }),
+        },
+      })
       x += w + GAP
     })
     // Keep the focused chip on screen when there are more categories than fit.

@@ -4,7 +4,7 @@
  * Lightning 2 only picks canvas2d when `window.WebGLRenderingContext` is undefined; where the interface
  * exists but no context can be made (a blocklisted GPU, `--disable-webgl`, a WebView built without it,
  * a GPU process that died) it throws "This browser does not support webGL." So the app makes a context
- * on a throw-away canvas itself and hands Lightning `canvas2d: true` when that fails.
+ * on a canvas itself and hands Lightning `canvas2d: true` when that fails, or the context when it works.
  * No Lightning imports: plain DOM, unit-tested with fake canvases.
  */
 export type RendererSetting = 'auto' | 'webgl' | 'canvas2d'
@@ -23,6 +23,24 @@ export interface RendererChoice {
   reason: RendererReason
 }
 
+/**
+ * The choice, and the probe's WebGL context when WebGL won. Creating a context is not free (half a second
+ * on a software GL here, real time on a slow box): the probe's context is handed to Lightning
+ * (`stage.context`) instead of being thrown away and made again.
+ */
+export interface RendererProbe extends RendererChoice {
+  context?: unknown
+}
+
+/** What Lightning's WebPlatform asks for when it makes its own context; the probe asks the same. */
+export const LIGHTNING_CONTEXT_ATTRIBUTES = {
+  alpha: true,
+  antialias: false,
+  premultipliedAlpha: true,
+  stencil: true,
+  preserveDrawingBuffer: false,
+} as const
+
 interface ProbeCanvas {
   getContext(kind: string, attributes?: Record<string, unknown>): unknown
 }
@@ -31,10 +49,6 @@ export interface RendererEnvironment {
   /** Whether `window.WebGLRenderingContext` exists. */
   hasWebGLInterface: boolean
   createCanvas(): ProbeCanvas
-}
-
-interface LosableContext {
-  getExtension?(name: string): { loseContext?(): void } | null
 }
 
 function tryContext(canvas: ProbeCanvas, attributes: Record<string, unknown>): unknown {
@@ -50,33 +64,18 @@ function tryContext(canvas: ProbeCanvas, attributes: Record<string, unknown>): u
   return null
 }
 
-/** Frees the probe's context at once: a box with little memory should not hold two GL contexts. */
-function release(context: unknown): void {
-  try {
-    ;(context as LosableContext).getExtension?.('WEBGL_lose_context')?.loseContext?.()
-  } catch {
-    // Nothing to free on engines without the extension.
-  }
-}
-
-export function chooseRenderer(setting: RendererSetting, env: RendererEnvironment): RendererChoice {
+export function chooseRenderer(setting: RendererSetting, env: RendererEnvironment): RendererProbe {
   if (setting === 'canvas2d') return { renderer: 'canvas2d', reason: 'forced' }
   // Forcing WebGL skips the probe, for a box whose probe is wrong; if Lightning then cannot make a
   // context, the error page says so.
   if (setting === 'webgl') return { renderer: 'webgl', reason: 'forced' }
   if (!env.hasWebGLInterface) return { renderer: 'canvas2d', reason: 'no-interface' }
   const canvas = env.createCanvas()
-  const hardware = tryContext(canvas, { failIfMajorPerformanceCaveat: true })
-  if (hardware) {
-    release(hardware)
-    return { renderer: 'webgl', reason: 'webgl' }
-  }
+  const hardware = tryContext(canvas, { ...LIGHTNING_CONTEXT_ATTRIBUTES, failIfMajorPerformanceCaveat: true })
+  if (hardware) return { renderer: 'webgl', reason: 'webgl', context: hardware }
   // A second canvas: some engines hand back no context to a canvas that already refused once.
-  const software = tryContext(env.createCanvas(), {})
-  if (software) {
-    release(software)
-    return { renderer: 'webgl', reason: 'webgl-software' }
-  }
+  const software = tryContext(env.createCanvas(), { ...LIGHTNING_CONTEXT_ATTRIBUTES })
+  if (software) return { renderer: 'webgl', reason: 'webgl-software', context: software }
   return { renderer: 'canvas2d', reason: 'no-context' }
 }
 

@@ -99,25 +99,30 @@ export class About
       t('about.renderer', { mode: t(rendererKey(info.renderer)) }),
     ]
     this.tag('Facts')?.patch({ text: textPatch(lines.join('\n'), { size: type.body, width: safeArea.w, maxLines: 8 }) })
+    this.paintSwitches()
+  }
+
+  /** Made once, patched in place: moving the focus changes fills and tints, not textures. */
+  private paintSwitches(): void {
+    const info = this.info
     const host = this.tag('Switches')
-    host?.childList.clear()
+    if (!info || !host) return
+    if (host.children.length === 0) {
+      SWITCHES.forEach((_s, i) =>
+        host.childList.add(
+          this.stage.c({ ref: `Switch${i}`, y: i * 120, w: 1100, h: 96, rect: true, ...roundedCorners(focusStyle.radius), Label: { x: 32, y: 18 } }),
+        ),
+      )
+    }
     SWITCHES.forEach((s, i) => {
       const on = info[s.name]
       const focused = i === this.focusedSwitch && this.hasFocus()
       let label = t(s.label, { state: t(on ? 'about.on' : 'about.off') })
       if (s.name === 'readAloud' && !info.speechSupported) label = `${label}（${t('about.readAloudUnsupported')}）`
-      host?.childList.add(
-        this.stage.c({
-          ref: `Switch${i}`,
-          y: i * 120,
-          w: 1100,
-          h: 96,
-          rect: true,
-          color: focused ? palette.focus : palette.surfaceRaised,
-          ...roundedCorners(focusStyle.radius),
-          Label: { x: 32, y: 18, text: textPatch(label, { size: type.label, color: focused ? palette.focusText : palette.text }) },
-        }),
-      )
+      host.children[i]?.patch({
+        color: focused ? palette.focus : palette.surfaceRaised,
+        Label: { color: focused ? palette.focusText : palette.text, text: textPatch(label, { size: type.label, color: 0xffffffff }) },
+      })
     })
   }
 
@@ -127,17 +132,17 @@ export class About
   }
 
   override _focus(): void {
-    this.paint()
+    this.paintSwitches()
   }
 
   override _handleUp(): boolean {
     this.focusedSwitch = Math.max(0, this.focusedSwitch - 1)
-    this.paint()
+    this.paintSwitches()
     return true
   }
   override _handleDown(): boolean {
     this.focusedSwitch = Math.min(SWITCHES.length - 1, this.focusedSwitch + 1)
-    this.paint()
+    this.paintSwitches()
     return true
   }
   override _handleEnter(): boolean {

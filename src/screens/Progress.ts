@@ -148,34 +148,46 @@ export class Progress
     paintBox('CodeBox', this.form.field === 'code', maskedCode(this.form.code))
   }
 
+  /**
+   * The keys are made once and patched in place: focus moving changes two fills and two tints, and a
+   * label is drawn again only when its words change (删除 / 下一项 / 查询).
+   */
   private paintKeypad(): void {
     const host = this.tag('Keypad')
     if (!host) return
-    host.childList.clear()
+    if (host.children.length === 0) {
+      KEYPAD.forEach((keys, r) =>
+        keys.forEach((_key, c) =>
+          host.childList.add(
+            this.stage.c({
+              ref: `Key${r}${c}`,
+              x: c * (KEY_W + KEY_GAP),
+              y: r * (KEY_H + KEY_GAP),
+              w: KEY_W,
+              h: KEY_H,
+              rect: true,
+              ...roundedCorners(12),
+              Label: { x: KEY_W / 2, y: KEY_H / 2 + 8, mount: 0.5 },
+            }),
+          ),
+        ),
+      )
+    }
+    let i = 0
     KEYPAD.forEach((keys, r) =>
       keys.forEach((key, c) => {
         const focused = r === this.row && c === this.col
-        host.childList.add(
-          this.stage.c({
-            ref: `Key${r}${c}`,
-            x: c * (KEY_W + KEY_GAP),
-            y: r * (KEY_H + KEY_GAP),
-            w: KEY_W,
-            h: KEY_H,
-            rect: true,
-            color: focused ? palette.focus : palette.surfaceRaised,
-            ...roundedCorners(12),
-            Label: {
-              x: KEY_W / 2,
-              y: KEY_H / 2 + 8,
-              mount: 0.5,
-              text: textPatch(keyLabel(this.form, key), { size: type.label, bold: focused, color: focused ? palette.focusText : palette.text }),
-            },
-          }),
-        )
+        host.children[i++]?.patch({
+          color: focused ? palette.focus : palette.surfaceRaised,
+          Label: {
+            color: focused ? palette.focusText : palette.text,
+            text: textPatch(keyLabel(this.form, key), { size: type.label, color: 0xffffffff }),
+          },
+        })
       }),
     )
   }
+
 
   /** Read when the page takes focus: the field and its count, and the key only when it is not a digit. */
   get announce(): string {

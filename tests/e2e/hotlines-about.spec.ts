@@ -40,7 +40,7 @@ it('便民热线 lists 12345 first with its hours, then every hotline of the reg
   tv.expectNoErrors()
 })
 
-it('关于本机 shows the version, the region and its code, and where content is stored', async () => {
+it('关于本机 shows the version, the region and its code, where content is stored and how the screen is drawn', async () => {
   tv = await openHome()
   await tv.press('Right', 4)
   await tv.waitForFocusedText('关于本机')
@@ -50,6 +50,9 @@ it('关于本机 shows the version, the region and its code, and where content i
   expect(all).toContain(`地区：${REGION.name}（${REGION.code}）`)
   expect(all).toContain('本地保存：数据库（IndexedDB）')
   expect(all).toMatch(/大字模式：(开|关)/)
+  // SwiftShader is a software GL: a context exists, but not without a major performance caveat.
+  expect(all).toMatch(/画面绘制：WebGL(（软件绘制）)?/)
+  expect(await tv.renderer()).toBe('webgl')
   await tv.screenshot('about')
 
   await tv.press('Back')

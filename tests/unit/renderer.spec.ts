@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseRenderer, type RendererEnvironment } from '../../src/platform/renderer'
+import { chooseRenderer, LIGHTNING_CONTEXT_ATTRIBUTES, type RendererEnvironment } from '../../src/platform/renderer'
 
 interface Probe {
   kinds: string[]
@@ -27,16 +27,22 @@ function env(hasWebGLInterface: boolean, answer: (kind: string, attributes: Reco
 }
 
 describe('chooseRenderer', () => {
-  it('picks WebGL when a hardware context can be made, and frees the probe context at once', () => {
+  it("picks WebGL when a hardware context can be made, with Lightning's own attributes, and keeps the context for Lightning", () => {
     const e = env(true, () => 'context')
-    expect(chooseRenderer('auto', e)).toEqual({ renderer: 'webgl', reason: 'webgl' })
-    expect(e.probe.attributes[0]).toEqual({ failIfMajorPerformanceCaveat: true })
-    expect(e.probe.lost).toBe(1)
+    const probe = chooseRenderer('auto', e)
+    expect(probe).toMatchObject({ renderer: 'webgl', reason: 'webgl' })
+    expect(probe.context).toBeDefined()
+    expect(e.probe.attributes[0]).toEqual({ ...LIGHTNING_CONTEXT_ATTRIBUTES, failIfMajorPerformanceCaveat: true })
+    // Made once: the probe's context is the one Lightning draws with, not lost and made again.
+    expect(e.probe.kinds).toEqual(['webgl'])
+    expect(e.probe.lost).toBe(0)
   })
 
   it('keeps WebGL when only a software context exists (failIfMajorPerformanceCaveat refused)', () => {
     const e = env(true, (_kind, attributes) => (attributes.failIfMajorPerformanceCaveat ? 'null' : 'context'))
-    expect(chooseRenderer('auto', e)).toEqual({ renderer: 'webgl', reason: 'webgl-software' })
+    const probe = chooseRenderer('auto', e)
+    expect(probe).toMatchObject({ renderer: 'webgl', reason: 'webgl-software' })
+    expect(probe.context).toBeDefined()
   })
 
   it('tries the prefixed experimental-webgl of old WebKit and Android WebViews', () => {
