@@ -20,7 +20,7 @@ afterEach(async () => {
 
 it('the legacy bundle on a Chromium-30-class engine shows Home, reads a notice page by page, Back, then a guide', async () => {
   // Most Android 4.4 boxes' browsers run a 1280×720 page.
-  tv = await Tv.launch(legacyBaseUrl, { viewport: VIEWPORT_720, initScript: chromium30InitScript(), legacyOnly: true })
+  tv = await Tv.launch(legacyBaseUrl, { viewport: VIEWPORT_720, initScript: chromium30InitScript(), legacyOnly: true, pollFromNode: true })
   await tv.open('home')
   // The engine really was Chromium 30 when the page's scripts began.
   expect(await tv.page.evaluate('window.__chromium30.stillPresent')).toEqual([])

@@ -98,6 +98,11 @@ export interface LaunchOptions {
    * (it ignores type="module" and runs the nomodule script).
    */
   legacyOnly?: boolean
+  /**
+   * Wait by polling from Node (page.evaluate) instead of page.waitForFunction, whose in-page helper
+   * needs the engine's native Map and Symbol: for pages whose init script takes them away.
+   */
+  pollFromNode?: boolean
 }
 
 /**
@@ -236,7 +241,7 @@ export class Tv {
         await route.fulfill({ response, body: withoutModuleScripts(await response.text()) })
       })
     }
-    return new Tv(context, page, baseUrl.replace(/\/+$/, ''), profile, options.profile === undefined, options.initScript !== undefined)
+    return new Tv(context, page, baseUrl.replace(/\/+$/, ''), profile, options.profile === undefined, options.pollFromNode === true)
   }
 
   /** The address open() would load. */

@@ -1,0 +1,72 @@
+/**
+ * Moving the focus must not draw text again: every Lightning text is drawn on a 2D canvas and uploaded
+ * as a texture, the most expensive thing a key press can cause on a slow box. Focus is a fill colour,
+ * an outline or a tint (`color`); a text is drawn only when its words change. Counted, not timed: every
+ * CanvasRenderingContext2D.fillText call in the page (one per line of a text being drawn).
+ * Lists are not here: rows coming into view carry new words and are drawn, by design ahead of time.
+ */
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import { REGION, Tv, type RemoteKey } from './tv'
+
+const baseUrl = inject('baseUrl')
+let tv: Tv | undefined
+
+afterEach(async () => {
+  await tv?.close()
+  tv = undefined
+})
+
+const COUNT_TEXT_DRAWS = `(function () {
+  window.__textDraws = 0;
+  var fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function () { window.__textDraws++; return fillText.apply(this, arguments); };
+})();`
+
+async function textDrawsWhilePressing(t: Tv, key: RemoteKey, times: number, afterEach: (i: number) => Promise<void>): Promise<number> {
+  // Let whatever the screen draws after opening settle first (rows prepared beyond the clip, images).
+  await t.nextFrame()
+  await t.page.waitForTimeout(500)
+  const before = await t.page.evaluate<number>('window.__textDraws')
+  for (let i = 0; i < times; i++) {
+    await t.press(key)
+    await afterEach(i)
+  }
+  await t.nextFrame()
+  return (await t.page.evaluate<number>('window.__textDraws')) - before
+}
+
+describe('moving the focus draws no text', () => {
+  it('along the Home tiles', async () => {
+    tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
+    await tv.open('home')
+    await tv.waitForText(REGION.name)
+    await tv.waitForFocusedText('通知公告')
+    const tiles = ['办事指南', '办事进度', '便民热线', '关于本机']
+    expect(await textDrawsWhilePressing(tv, 'Right', 4, (i) => tv!.waitForFocusedText(tiles[i]!))).toBe(0)
+  })
+
+  it('across the progress keypad', async () => {
+    tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
+    await tv.open('progress')
+    await tv.waitForText('受理编号')
+    await tv.waitForFocusedText('1')
+    const focusedKeys = ['2', '3', '6', '9', '0']
+    const keys: RemoteKey[] = ['Right', 'Right', 'Down', 'Down', 'Down']
+    let draws = 0
+    for (let i = 0; i < keys.length; i++) {
+      draws += await textDrawsWhilePressing(tv, keys[i]!, 1, async () => {
+        if (focusedKeys[i] !== '0') await tv!.waitForFocusedText(focusedKeys[i]!)
+      })
+    }
+    expect(draws).toBe(0)
+  })
+
+  it('between the 关于本机 switches', async () => {
+    tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
+    await tv.open('about')
+    await tv.waitForText('大字模式：')
+    await tv.waitForText('语音朗读：')
+    expect(await textDrawsWhilePressing(tv, 'Down', 1, async () => {})).toBe(0)
+    expect(await textDrawsWhilePressing(tv, 'Up', 1, async () => {})).toBe(0)
+  })
+})
