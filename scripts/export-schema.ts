@@ -20,6 +20,7 @@ import {
   GuideDetailSchema,
   GuideSummarySchema,
   HotlineSchema,
+  HTTP_URL_PATTERN,
   IndexEnvelopeSchema,
   LIMITS,
   NoticeEnvelopeSchema,
@@ -90,6 +91,16 @@ const config: ConversionConfig = {
   target: 'draft-2020-12',
   errorMode: 'ignore',
   overrideAction({ valibotAction, jsonSchema }) {
+    if (valibotAction.type === 'regex' && (valibotAction as { message?: unknown }).message === 'http-url') {
+      // No `format: "uri"`: RFC 3986 refuses the Chinese paths the box accepts (they are percent-encoded when used).
+      return {
+        ...jsonSchema,
+        // The source as written: RegExp#source would escape each `/`.
+        pattern: HTTP_URL_PATTERN,
+        description:
+          'An absolute http:// or https:// URL, at most 2000 characters: an ASCII host (IDN hosts in their xn-- form) or IPv4 address, an optional port, no user info, no spaces, backslashes or invisible characters.',
+      }
+    }
     if (valibotAction.type !== 'check') return undefined
     const message = (valibotAction as { message?: unknown }).message
     if (message === 'timestamp') {
@@ -98,9 +109,6 @@ const config: ConversionConfig = {
         pattern: TIMESTAMP_PATTERN,
         description: 'ISO 8601 date-time with an offset, seconds optional, e.g. 2026-11-20T09:30:00+08:00; must be a real calendar time.',
       }
-    }
-    if (message === 'http-url') {
-      return { ...jsonSchema, format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', description: 'An absolute http:// or https:// URL.' }
     }
     return undefined
   },

@@ -36,7 +36,9 @@ const BaseUrlSchema = v.pipe(
   }, 'an http(s) URL, absolute or relative to the page, e.g. "https://feed.example.cn/gov"'),
 )
 
-export const SettingsSchema = v.object({
+const HostSchema = v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name'))
+
+const SettingsFields = v.object({
   feedBaseUrl: BaseUrlSchema,
   progressApiUrl: BaseUrlSchema,
   regionCode: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'a 6- to 12-digit division code, e.g. "431025"')),
@@ -64,10 +66,34 @@ export const SettingsSchema = v.object({
   portalUrl: v.optional(HttpUrlSchema),
   refreshIntervalMinutes: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(1440)), 30),
   requestTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(60000)), 8000),
-  /** Feed images load only from these hosts (exact host names). Empty: no feed images. */
-  imageHosts: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name'))), []),
+  /** Feed images load only from these hosts (exact host names), over https. Empty: no feed images. */
+  imageHosts: v.optional(v.array(HostSchema), []),
+  /** Of imageHosts, those whose images may also load over plain http (an intranet server without TLS). */
+  imageHttpHosts: v.optional(v.array(HostSchema), []),
   fontFace: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(80)), 'sans-serif'),
 })
+
+const sameHost = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
+
+// A host allowed over http but not at all would be a typo the operator should hear about, not a silent no-op.
+export const SettingsSchema = v.pipe(
+  SettingsFields,
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const { imageHosts, imageHttpHosts } = dataset.value
+    imageHttpHosts.forEach((host, i) => {
+      if (imageHosts.some((listed) => sameHost(listed, host))) return
+      addIssue({
+        message: 'a host also listed in imageHosts',
+        input: host,
+        path: [
+          { type: 'object', origin: 'value', input: dataset.value, key: 'imageHttpHosts', value: imageHttpHosts },
+          { type: 'array', origin: 'value', input: imageHttpHosts, key: i, value: host },
+        ],
+      })
+    })
+  }),
+)
 
 export type Settings = v.InferOutput<typeof SettingsSchema>
 
@@ -83,7 +109,7 @@ export class SettingsError extends Error {
 }
 
 function describeExpected(issue: v.BaseIssue<unknown>): string {
-  if (issue.type === 'check' || issue.type === 'regex') return issue.message
+  if (issue.type === 'check' || issue.type === 'regex' || issue.type === 'raw_check') return issue.message
   if (issue.type === 'picklist') return `one of ${issue.expected ?? ''}`
   if (issue.type === 'min_value' || issue.type === 'max_value') return `a number ${issue.expected ?? ''}`
   return issue.expected ?? issue.type

@@ -309,19 +309,54 @@ export function isTimestamp(s: string): boolean {
 /** ISO 8601 date-time with an offset, e.g. 2026-11-20T09:30:00+08:00. */
 export const TimestampSchema = v.pipe(v.string(), v.check(isTimestamp, 'timestamp'))
 
-/** Only http(s): `javascript:`, `data:` and `file:` URLs never reach a QR code or an image loader. */
-export const HttpUrlSchema = v.pipe(
-  v.string(),
-  v.maxLength(2000),
-  v.check((s) => {
-    try {
-      const u = new URL(s)
-      return u.protocol === 'http:' || u.protocol === 'https:'
-    } catch {
-      return false
+// The URL grammar of the contract, as regex source shared by the reader, the image policy and the JSON
+// Schema: no engine's URL parser decides what is valid. WHATWG parsers accept `https:/h`, `http:h`, tabs,
+// backslashes and user info, and an old engine's parser (or a polyfill) may differ again.
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
+// A last label that starts with a letter: an all-digit one would be read as an IPv4 number.
+const DOMAIN = `(?:${LABEL}\\.)*[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
+const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`
+const PORT = '(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})'
+// Path, query and fragment: anything but spaces, invisible characters and backslashes (which browsers
+// read as `/`). Non-ASCII is allowed: it is percent-encoded as UTF-8 when the URL is used.
+const REST = `[/?#][^\\s${INVISIBLE}\\\\]*`
+const HTTP_URL_PARTS = new RegExp(`^([Hh][Tt][Tt][Pp][Ss]?)://(${IPV4}|${DOMAIN})(?::(${PORT}))?(?:${REST})?$`)
+
+/**
+ * An absolute http(s) URL: scheme in any case, a host of ASCII letters, digits, hyphens and dots (an
+ * IDN host in its `xn--` form; `zwfw.gov.cn乀evil.com` is refused) or a dotted IPv4 address, an optional
+ * port 1–65535, no user info, then a path, query or fragment without spaces or invisible characters.
+ */
+export const HTTP_URL_PATTERN = `^[Hh][Tt][Tt][Pp][Ss]?://(?:${IPV4}|${DOMAIN})(?::${PORT})?(?:${REST})?$`
+const HTTP_URL = new RegExp(HTTP_URL_PATTERN)
+
+/** The scheme (lower case), host and port of a URL that keeps the contract's grammar, else undefined. */
+export function splitHttpUrl(s: string): { scheme: 'http' | 'https'; host: string; port?: string } | undefined {
+  const m = HTTP_URL_PARTS.exec(s)
+  if (!m) return undefined
+  const scheme = (m[1] ?? '').toLowerCase() === 'https' ? 'https' : 'http'
+  return m[3] ? { scheme, host: m[2] ?? '', port: m[3] } : { scheme, host: m[2] ?? '' }
+}
+
+/** Code points, as JSON Schema's `maxLength` counts them: 𠀀 (U+20000) is one, not two. */
+export function codePointLength(s: string): number {
+  let n = s.length
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--
+        i++
+      }
     }
-  }, 'http-url'),
-)
+  }
+  return n
+}
+
+/** Only http(s): `javascript:`, `data:` and `file:` URLs never reach a QR code or an image loader. */
+export const HttpUrlSchema = v.pipe(v.string(), maxLengthBy(2000, codePointLength), v.regex(HTTP_URL, 'http-url'))
 
 const PhoneSchema = v.pipe(v.string(), v.regex(/^[0-9+\-() ]{3,24}$/, 'phone'))
 

@@ -4,7 +4,7 @@ import { buildFeedSchema, renderFeedSchema, SCHEMA_FILE } from '../../scripts/ex
 import { readSettings } from '../../src/config/settings'
 import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress } from '../../src/feed/document'
 import { describeProblem } from '../../src/feed/problemText'
-import { LIMITS } from '../../src/feed/schema'
+import { HTTP_URL_PATTERN, LIMITS } from '../../src/feed/schema'
 import { checkDraft, detectKind } from '../../src/preview/draftFiles'
 
 type Node = Record<string, any>
@@ -51,7 +51,8 @@ describe('docs/feed.schema.json', () => {
     expect(new RegExp(publishedAt.pattern).test('2026-11-20 09:30')).toBe(false)
     expect(defs.index?.properties.schemaVersion).toMatchObject({ minimum: 1, exclusiveMaximum: 2 })
     const block = defs.notice?.properties.body.items.oneOf.find((b: Node) => b.properties.type.const === 'image')
-    expect(block.properties.src.format).toBe('uri')
+    expect(block.properties.src.pattern).toBe(HTTP_URL_PATTERN)
+    expect(block.properties.src.format).toBeUndefined()
     expect(defs.index?.properties.region.properties.code.pattern).toBe('^\\d{6,12}$')
   })
 })

@@ -28,6 +28,7 @@ describe('readSettings', () => {
       refreshIntervalMinutes: 30,
       requestTimeoutMs: 8000,
       imageHosts: [],
+      imageHttpHosts: [],
       fontFace: 'sans-serif',
     })
     expect(settings.portalUrl).toBeUndefined()
@@ -53,6 +54,7 @@ describe('readSettings', () => {
       refreshIntervalMinutes: 60,
       requestTimeoutMs: 5000,
       imageHosts: ['img.example.cn', 'img2.example.cn:8080'],
+      imageHttpHosts: ['img2.example.cn:8080'],
       fontFace: 'Noto Sans CJK SC',
     }
     expect(readSettings(full)).toEqual(full)
@@ -76,6 +78,8 @@ describe('readSettings', () => {
     ['refreshIntervalMinutes 0', { refreshIntervalMinutes: 0 }, 'refreshIntervalMinutes', /a number >=1/],
     ['requestTimeoutMs 100', { requestTimeoutMs: 100 }, 'requestTimeoutMs', /a number >=1000/],
     ['imageHosts with a URL', { imageHosts: ['https://img.example.cn/'] }, 'imageHosts.0', /host name/],
+    ['imageHttpHosts with a URL', { imageHosts: ['img.example.cn'], imageHttpHosts: ['http://img.example.cn'] }, 'imageHttpHosts.0', /host name/],
+    ['imageHttpHosts not in imageHosts', { imageHosts: ['img.example.cn'], imageHttpHosts: ['img.example.cn', 'other.example.cn'] }, 'imageHttpHosts.1', /also listed in imageHosts/],
   ]
   for (const [title, change, field, expected] of cases) {
     it(`names the field for ${title}`, () => {
