@@ -24,7 +24,6 @@ function isFeedAware(page: unknown): page is FeedAwarePage {
 }
 
 export interface AppTemplateSpec extends Router.App.TemplateSpec {
-  Background: object
   BrandStripe: object
   StatusStrip: typeof StatusStrip
   Exit: typeof ExitDialog
@@ -39,7 +38,7 @@ export class App extends Router.App<AppTemplateSpec> {
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {
     return {
       ...super._template(),
-      Background: { w: 1920, h: 1080, rect: true, color: palette.background, zIndex: -1 },
+      // No full-screen background rectangle: the stage's clear colour is the background (src/index.ts).
       // The operator's accent colour, as a stripe along the top of every screen.
       BrandStripe: { w: 1920, h: 10, rect: true, color: palette.accent, zIndex: 60 },
       Loading: {

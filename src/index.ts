@@ -18,6 +18,7 @@ import { provideServices } from './services'
 import { applyBranding } from './theme/branding'
 import { setShadersAvailable } from './theme/corners'
 import { setLargeText } from './theme/scale'
+import { palette } from './theme/tokens'
 import { App } from './App'
 
 performance.mark('app:boot')
@@ -101,7 +102,7 @@ async function boot(): Promise<void> {
 
   // The 1080p design always fits the window; `resolution` only caps how many pixels are drawn.
   const fit = fitStage(windowSize(), settings.resolution)
-  const stage: Record<string, unknown> = { clearColor: 0xff0a1628, useImageWorker: false, canvas2d: renderer.renderer === 'canvas2d' }
+  const stage: Record<string, unknown> = { clearColor: palette.background, useImageWorker: false, canvas2d: renderer.renderer === 'canvas2d' }
   if (probedContext) {
     // Lightning sizes a canvas it makes itself; the probe's canvas is sized here.
     const probeCanvas = (probedContext as { canvas: HTMLCanvasElement }).canvas
