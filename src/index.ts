@@ -8,6 +8,8 @@ import { buildKeyMap } from './config/keyPresets'
 import { loadPreferences } from './config/preferences'
 import { parseSettingsText, SettingsError, type Settings } from './config/settings'
 import { openFeedCache } from './feed/cache'
+import { deferredCache } from './feed/deferredCache'
+import { browserHintStorage, createIndexHint } from './feed/indexHint'
 import { createHttpClient, defaultTransport } from './feed/http'
 import { FeedRepository } from './feed/repository'
 import { browserRendererEnvironment, chooseRenderer } from './platform/renderer'
@@ -79,8 +81,10 @@ async function boot(): Promise<void> {
     const res = query.get('res')
     if (res === '720' || res === '1080') settings = { ...settings, resolution: res === '720' ? 720 : 1080 }
   }
-  const cache = await cacheOpening
-  const repository = new FeedRepository({ settings, http, cache })
+  // Not awaited: a box that has never stored its index asks the network while IndexedDB is still opening.
+  const cache = deferredCache(cacheOpening)
+  const indexHint = preview ? undefined : createIndexHint(browserHintStorage())
+  const repository = new FeedRepository({ settings, http, cache, ...(indexHint ? { indexHint } : {}) })
   const { context: probedContext, ...renderer } = chooseRenderer(settings.renderer, browserRendererEnvironment())
   // Before any template is built: canvas2d draws no shaders, so none are asked for.
   setShadersAvailable(renderer.renderer === 'webgl')

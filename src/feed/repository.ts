@@ -4,6 +4,7 @@
  * refresh keeps the last good copy, and so does one that would empty a list, switch region or go back in
  * time (indexGuard.ts). No Lightning imports.
  */
+import type { IndexHint } from './indexHint'
 import { indexKey, guideKey, noticeKey } from './cacheKeys'
 import type { CachedDoc, FeedCache } from './cache'
 import { parseGuideDetail, parseIndex, parseNoticeDetail, type Parsed, type Problem, type RejectReason } from './document'
@@ -55,6 +56,8 @@ export interface RepositoryDeps {
   clearTimer?: (handle: unknown) => void
   /** Runs work when the box is idle (requestIdleCallback where it exists). */
   whenIdle?: (fn: () => void) => void
+  /** Whether the index was ever stored (localStorage): 'none' sends the first request without waiting for the cache. */
+  indexHint?: IndexHint
 }
 
 type Listener = (status: FeedStatus) => void
@@ -129,7 +132,9 @@ export class FeedRepository {
    * `revalidateDelayMs` spreads the warm-start refresh of a county's boxes switched on together.
    */
   async start(options: { revalidateDelayMs?: number } = {}): Promise<FeedStatus> {
-    const cached = await this.deps.cache.get<FeedIndex>(indexKey(this.deps.settings.regionCode))
+    const region = this.deps.settings.regionCode
+    if (this.deps.indexHint?.known(region) === 'none') return this.coldStart()
+    const cached = await this.deps.cache.get<FeedIndex>(indexKey(region))
     // A copy of another region (stored by a version without the region check) is not this box's to show.
     if (cached && cached.value.region.code === this.deps.settings.regionCode) {
       this.current = cached.value
@@ -141,6 +146,23 @@ export class FeedRepository {
       return this.state
     }
     return this.refresh()
+  }
+
+  /**
+   * A box that has never stored its index: the request goes out now, while the cache is still opening.
+   * Should the cache hold a copy after all (a flag lost, a cache written by an older version), it is
+   * shown only while nothing newer has arrived; the network's answer wins.
+   */
+  private async coldStart(): Promise<FeedStatus> {
+    const network = this.refresh()
+    const cached = await this.deps.cache.get<FeedIndex>(indexKey(this.deps.settings.regionCode)).catch(() => undefined)
+    if (cached && !this.current && cached.value.region.code === this.deps.settings.regionCode) {
+      this.current = cached.value
+      this.currentEtag = cached.etag
+      this.update({ phase: 'ready', source: 'cache', lastUpdated: cached.fetchedAt })
+      return this.state
+    }
+    return network
   }
 
   /**
@@ -254,6 +276,7 @@ export class FeedRepository {
    */
   private async saveIndex(fetchedAt: number, maxAgeSeconds: number | undefined): Promise<void> {
     if (!this.current) return
+    this.deps.indexHint?.remember(this.deps.settings.regionCode)
     await this.deps.cache.put<FeedIndex>(indexKey(this.deps.settings.regionCode), {
       value: this.current,
       etag: this.currentEtag,
