@@ -19,6 +19,14 @@ export function indexKey(region: string): string {
   return `${PREFIX}${part(region)}:index`
 }
 
+/**
+ * When the service last confirmed the stored index (a 304), kept apart from the index itself: a 304,
+ * the commonest answer, then writes a few bytes instead of the whole index again.
+ */
+export function indexConfirmedKey(region: string): string {
+  return `${PREFIX}${part(region)}:index-confirmed`
+}
+
 export function noticeKey(region: string, id: string): string {
   return `${PREFIX}${part(region)}:notice:${part(id)}`
 }

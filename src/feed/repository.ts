@@ -5,7 +5,7 @@
  * time (indexGuard.ts). No Lightning imports.
  */
 import type { IndexHint } from './indexHint'
-import { indexKey, guideKey, noticeKey } from './cacheKeys'
+import { indexConfirmedKey, indexKey, guideKey, noticeKey } from './cacheKeys'
 import type { CachedDoc, FeedCache } from './cache'
 import { parseGuideDetail, parseIndex, parseNoticeDetail, type Parsed, type Problem, type RejectReason } from './document'
 import { HttpError, type HttpClient } from './http'
@@ -61,6 +61,11 @@ export interface RepositoryDeps {
 }
 
 type Listener = (status: FeedStatus) => void
+
+/** What a 304 stores: which copy the service confirmed (its time is the entry's fetchedAt). */
+interface IndexConfirmation {
+  etag: string | undefined
+}
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '')
@@ -134,7 +139,7 @@ export class FeedRepository {
   async start(options: { revalidateDelayMs?: number } = {}): Promise<FeedStatus> {
     const region = this.deps.settings.regionCode
     if (this.deps.indexHint?.known(region) === 'none') return this.coldStart()
-    const cached = await this.deps.cache.get<FeedIndex>(indexKey(region))
+    const cached = await this.readCachedIndex()
     // A copy of another region (stored by a version without the region check) is not this box's to show.
     if (cached && cached.value.region.code === this.deps.settings.regionCode) {
       this.current = cached.value
@@ -155,7 +160,7 @@ export class FeedRepository {
    */
   private async coldStart(): Promise<FeedStatus> {
     const network = this.refresh()
-    const cached = await this.deps.cache.get<FeedIndex>(indexKey(this.deps.settings.regionCode)).catch(() => undefined)
+    const cached = await this.readCachedIndex().catch(() => undefined)
     if (cached && !this.current && cached.value.region.code === this.deps.settings.regionCode) {
       this.current = cached.value
       this.currentEtag = cached.etag
@@ -208,7 +213,7 @@ export class FeedRepository {
           problems: this.currentProblems,
           rejected: undefined,
         })
-        await this.saveIndex(confirmedAt, response.maxAgeSeconds)
+        await this.saveConfirmation(confirmedAt, response.maxAgeSeconds)
         return this.state
       }
       if (response.status !== 200) {
@@ -274,6 +279,32 @@ export class FeedRepository {
    * Stores the index on screen with when the service last confirmed it (a 200, or a 304 that moves
    * "updated at" on). It writes what is in memory: no need to read the stored copy back first.
    */
+  /** The stored index, with the time of its latest confirmation when a 304 came after it was written. */
+  private async readCachedIndex(): Promise<CachedDoc<FeedIndex> | undefined> {
+    const region = this.deps.settings.regionCode
+    const [cached, confirmed] = await Promise.all([
+      this.deps.cache.get<FeedIndex>(indexKey(region)),
+      this.deps.cache.get<IndexConfirmation>(indexConfirmedKey(region)).catch(() => undefined),
+    ])
+    if (!cached || !confirmed) return cached
+    const c = confirmed.value
+    // A confirmation counts only for the copy it confirmed (same ETag) and only if it is newer.
+    if (!c || c.etag !== cached.etag || !(confirmed.fetchedAt > cached.fetchedAt)) return cached
+    return { ...cached, fetchedAt: confirmed.fetchedAt, maxAgeSeconds: confirmed.maxAgeSeconds }
+  }
+
+  /** A 304: only when and for how long the held copy is good moves on; the index is not written again. */
+  private async saveConfirmation(confirmedAt: number, maxAgeSeconds: number | undefined): Promise<void> {
+    if (!this.current) return
+    await this.deps.cache.put<IndexConfirmation>(indexConfirmedKey(this.deps.settings.regionCode), {
+      value: { etag: this.currentEtag },
+      fetchedAt: confirmedAt,
+      maxAgeSeconds,
+      schemaVersion: this.current.schemaVersion,
+      kind: 'index',
+    })
+  }
+
   private async saveIndex(fetchedAt: number, maxAgeSeconds: number | undefined): Promise<void> {
     if (!this.current) return
     this.deps.indexHint?.remember(this.deps.settings.regionCode)

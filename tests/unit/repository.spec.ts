@@ -9,7 +9,7 @@ import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
 import { FeedRepository, type FeedStatus } from '../../src/feed/repository'
 import { createHttpClient, type HttpClient, type HttpOptions } from '../../src/feed/http'
 import { openFeedCache, type FeedCache } from '../../src/feed/cache'
-import { guideKey, indexKey, noticeKey } from '../../src/feed/cacheKeys'
+import { guideKey, indexConfirmedKey, indexKey, noticeKey } from '../../src/feed/cacheKeys'
 import type { FeedIndex, GuideDetail, NoticeDetail } from '../../src/feed/schema'
 import { FIXTURE_NOW, LINWU } from '../../mocks/fixtures'
 import { documentResponse, errorJson, etagOf, FEED_MAX_AGE, feedRoutes } from '../../mocks/handlers'
@@ -302,7 +302,9 @@ describe('warm start (an index cached by an earlier boot)', () => {
     expect(indexRequests()).toEqual([{ path: INDEX_PATH, ifNoneMatch: INDEX_ETAG }])
     expect(h.repo.status()).toMatchObject({ phase: 'ready', source: 'cache', online: true, lastUpdated: START })
     expect(h.repo.index()).toBe(shown)
-    expect((await h.cache.get(indexKey(REGION)))?.fetchedAt).toBe(START)
+    // The 304 writes only the confirmation; the stored index is not written again.
+    expect((await h.cache.get(indexKey(REGION)))?.fetchedAt).toBe(START - 3_600_000)
+    expect((await h.cache.get(indexConfirmedKey(REGION)))?.fetchedAt).toBe(START)
   })
 
   it('spreads the revalidation over revalidateDelayMs using random()', async () => {
@@ -353,10 +355,12 @@ describe('refresh()', () => {
     expect(indexRequests()[2]?.ifNoneMatch).toBe(etagOf(JSON.stringify(changed)))
   })
 
-  it('keeps the index on a 304 and moves lastUpdated and the cached copy’s fetch time', async () => {
+  it('keeps the index on a 304 and moves lastUpdated; the next boot sees the new fetch time, the index not rewritten', async () => {
     const h = await harness()
     await h.repo.start()
     const shown = h.repo.index()
+    await h.settle()
+    const bytesBefore = h.cache.diagnostics().bytes
     h.clock.now += 300_000
     const status = await h.repo.refresh()
     expect(indexRequests().at(-1)?.ifNoneMatch).toBe(INDEX_ETAG)
@@ -364,8 +368,22 @@ describe('refresh()', () => {
     expect(h.repo.index()).toBe(shown)
     await h.settle()
     const stored = await h.cache.get<FeedIndex>(indexKey(REGION))
-    expect(stored).toMatchObject({ fetchedAt: START + 300_000, etag: INDEX_ETAG, maxAgeSeconds: FEED_MAX_AGE })
+    expect(stored).toMatchObject({ fetchedAt: START, etag: INDEX_ETAG })
     expect(stored?.value).toEqual(LINWU.index)
+    // What the 304 wrote: a few dozen bytes, not the index again.
+    expect(h.cache.diagnostics().bytes - bytesBefore).toBeLessThan(200)
+
+    const next = await harness({ factory: h.factory, now: START + 400_000 })
+    expect(await next.repo.start({ revalidateDelayMs: 1000 })).toMatchObject({ source: 'cache', lastUpdated: START + 300_000 })
+  })
+
+  it('a confirmation of another copy (a different ETag) does not move the stored index’s time', async () => {
+    const h = await harness()
+    await h.repo.start()
+    await h.settle()
+    await h.cache.put(indexConfirmedKey(REGION), { value: { etag: '"someone-else"' }, fetchedAt: START + 999_000, kind: 'index', schemaVersion: 1 })
+    const next = await harness({ factory: h.factory, now: START + 1_000_000 })
+    expect(await next.repo.start({ revalidateDelayMs: 1000 })).toMatchObject({ source: 'cache', lastUpdated: START })
   })
 
   it('treats a not-modified scenario as confirmation of what is shown', async () => {
