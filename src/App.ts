@@ -11,6 +11,7 @@ import { routes } from './routes'
 import { services } from './services'
 import { palette, type } from './theme/tokens'
 import { textPatch } from './components/text'
+import { loadQrEncoder } from './layout/qrLoader'
 import type { FeedIndex } from './feed/schema'
 import type { FeedStatus } from './feed/repository'
 
@@ -76,6 +77,9 @@ export class App extends Router.App<AppTemplateSpec> {
       this.firstContentMarked = true
       // Marked on the frame after the content was patched in: that is when it is on screen.
       this.stage.once('frameEnd', () => performance.mark('app:first-content'))
+      // Detail pages' QR encoder, fetched once the box is idle after its first screen: off the start
+      // path, yet on the box before a network outage could keep it away.
+      setTimeout(() => void loadQrEncoder().catch(() => undefined), 2000)
     }
   }
 
