@@ -9,6 +9,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { LINWU } from '../../mocks/fixtures'
 import { orderNotices } from '../../src/feed/selectors'
 import { palette } from '../../src/theme/tokens'
+import { readLongNoticeAndReturnHome } from './noticeJourney'
 import { REGION, Tv } from './tv'
 
 const baseUrl = inject('baseUrl')
@@ -66,28 +67,8 @@ describe('without a WebGL context (canvas2d)', () => {
     expect(onSecondRow.y).toBeGreaterThan(onFirstRow.y + 50)
     await tv.screenshot('notices-canvas2d')
 
-    // The longest notice without pictures among the first rows: it runs over several pages.
-    const target = ordered
-      .slice(0, 6)
-      .map((summary, position) => ({ summary, position, detail: LINWU.notices[summary.id] }))
-      .filter((c) => c.detail && !c.detail.body.some((b) => b.type === 'image'))
-      .sort((a, b) => JSON.stringify(b.detail!.body).length - JSON.stringify(a.detail!.body).length)[0]!
     await tv.press('Up')
-    await tv.press('Down', target.position)
-    await tv.waitForFocusedText(target.summary.title.slice(0, 12))
-    await tv.press('OK')
-    const texts = await tv.waitForAllTexts(['第 1/', `发布机构：${target.summary.publisher}`])
-    const pages = Number(/第 1\/(\d+) 页/.exec(texts.find((t) => t.startsWith('第 1/')) ?? '')?.[1])
-    expect(pages).toBeGreaterThanOrEqual(2)
-    await tv.screenshot('notice-detail-canvas2d')
-    await tv.press('PageDown')
-    await tv.waitForText(`第 2/${pages} 页`)
-
-    await tv.press('Back')
-    await tv.waitForText('共 ')
-    await tv.waitForFocusedText(target.summary.title.slice(0, 12))
-    await tv.press('Back')
-    await tv.waitForText(REGION.name)
+    await readLongNoticeAndReturnHome(tv, 'notice-detail-canvas2d')
     tv.expectNoErrors()
   })
 

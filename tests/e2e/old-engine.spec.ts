@@ -6,8 +6,8 @@
  */
 import { afterEach, expect, inject, it } from 'vitest'
 import { LINWU } from '../../mocks/fixtures'
-import { orderNotices } from '../../src/feed/selectors'
 import { chromium30InitScript } from './chromium30'
+import { readLongNoticeAndReturnHome } from './noticeJourney'
 import { REGION, Tv, VIEWPORT_720 } from './tv'
 
 const legacyBaseUrl = inject('legacyBaseUrl')
@@ -37,27 +37,7 @@ it('the legacy bundle on a Chromium-30-class engine shows Home, reads a notice p
 
   await tv.press('OK')
   await tv.waitForText('共 ')
-  const ordered = orderNotices(LINWU.index.notices, Date.now())
-  const target = ordered
-    .slice(0, 6)
-    .map((summary, position) => ({ summary, position, detail: LINWU.notices[summary.id] }))
-    .filter((c) => c.detail && !c.detail.body.some((b) => b.type === 'image'))
-    .sort((a, b) => JSON.stringify(b.detail!.body).length - JSON.stringify(a.detail!.body).length)[0]!
-  await tv.press('Down', target.position)
-  await tv.waitForFocusedText(target.summary.title.slice(0, 12))
-  await tv.press('OK')
-  const texts = await tv.waitForAllTexts(['第 1/', `发布机构：${target.summary.publisher}`])
-  const pages = Number(/第 1\/(\d+) 页/.exec(texts.find((t) => t.startsWith('第 1/')) ?? '')?.[1])
-  expect(pages).toBeGreaterThanOrEqual(2)
-  await tv.press('PageDown')
-  await tv.waitForText(`第 2/${pages} 页`)
-  await tv.screenshot('notice-detail-chromium30-canvas2d')
-
-  await tv.press('Back')
-  await tv.waitForText('共 ')
-  await tv.waitForFocusedText(target.summary.title.slice(0, 12))
-  await tv.press('Back')
-  await tv.waitForText(REGION.name)
+  await readLongNoticeAndReturnHome(tv, 'notice-detail-chromium30-canvas2d')
   await tv.waitForFocusedText('通知公告')
 
   await tv.press('Right')
