@@ -1,7 +1,8 @@
 /**
  * Headless Chromium for the benchmark: one browser per session (a fresh or a reused profile folder), the
- * page at 1280×720, CPU throttling through the DevTools protocol, keys sent the way a remote's reach the
- * page (CDP Input.dispatchKeyEvent: trusted events through the browser's input pipeline), and heap figures.
+ * page at 1280×720 or 1920×1080, CPU throttling through the DevTools protocol, keys sent the way a remote's
+ * reach the page (CDP Input.dispatchKeyEvent: trusted events through the browser's input pipeline), a held
+ * key as a remote's auto-repeat, and heap figures.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,9 +12,15 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 
 import { CHROMIUM_ARGS } from '../../scripts/ensure-browser'
 
-export const VIEWPORT = { width: 1280, height: 720 } as const
+export interface Viewport {
+  width: number
+  height: number
+}
+
+export const DEFAULT_VIEWPORT: Viewport = { width: 1280, height: 720 }
 
 const PROBE = readFileSync(fileURLToPath(new URL('./probe.js', import.meta.url)), 'utf8')
+const PAINT_PROBE = readFileSync(fileURLToPath(new URL('./paintProbe.js', import.meta.url)), 'utf8')
 
 /**
  * For start-up runs: only times getContext('webgl') (one native call, wrapped once), because creating the
@@ -38,7 +45,9 @@ export interface SessionOptions {
   cpuRate: number
   /** Reuse this profile folder (kept on close); without it a fresh one is made and removed on close. */
   profile?: string
-  /** Install tests/bench/probe.js (window.__bench) before the page's scripts. */
+  /** The window (and screen) in CSS pixels, at device pixel ratio 1; default 1280×720. */
+  viewport?: Viewport
+  /** Install tests/bench/probe.js and paintProbe.js (window.__bench) before the page's scripts. */
   probe?: boolean
   /** Time WebGL context creation (window.__benchWebglMs); for start-up runs. */
   webglTimer?: boolean
@@ -48,9 +57,25 @@ export interface SessionOptions {
   feedOffline?: boolean
 }
 
-export type RemoteKey = 'ArrowDown' | 'ArrowUp' | 'Enter' | 'Backspace' | 'PageDown'
+export type RemoteKey = 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'ArrowRight' | 'Enter' | 'Backspace' | 'PageDown' | 'PageUp'
 
-const KEY_CODES: Record<RemoteKey, number> = { ArrowDown: 40, ArrowUp: 38, Enter: 13, Backspace: 8, PageDown: 34 }
+const KEY_CODES: Record<RemoteKey, number> = {
+  ArrowDown: 40,
+  ArrowUp: 38,
+  ArrowLeft: 37,
+  ArrowRight: 39,
+  Enter: 13,
+  Backspace: 8,
+  PageDown: 34,
+  PageUp: 33,
+}
+
+export interface HoldResult {
+  /** Key events sent, the first included. */
+  sent: number
+  /** From the first keyDown to the keyUp, as sent. */
+  heldMs: number
+}
 
 export interface HeapFigures {
   /** V8 heap in use after forced garbage collection (bytes). */
@@ -83,14 +108,17 @@ export class Session {
         executablePath: options.executablePath,
         headless: true,
         args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
-        viewport: VIEWPORT,
-        screen: VIEWPORT,
+        viewport: options.viewport ?? DEFAULT_VIEWPORT,
+        screen: options.viewport ?? DEFAULT_VIEWPORT,
         deviceScaleFactor: 1,
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
         timeout: 60_000,
       })
-      if (options.probe) await context.addInitScript({ content: PROBE })
+      if (options.probe) {
+        await context.addInitScript({ content: PROBE })
+        await context.addInitScript({ content: PAINT_PROBE })
+      }
       if (options.webglTimer) await context.addInitScript({ content: START_PROBE })
       const page = context.pages()[0] ?? (await context.newPage())
       if (options.feedOffline) {
@@ -139,6 +167,30 @@ export class Session {
     const base = { key, code: key, windowsVirtualKeyCode: code, nativeVirtualKeyCode: code }
     await this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...base })
     await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base })
+  }
+
+  /**
+   * A held remote key: one keyDown, then auto-repeat keyDowns (`autoRepeat`, so the page sees
+   * event.repeat) at `hz` on the sender's clock, then keyUp. Each event is sent on time whether or not
+   * the page has handled the previous one, as a remote keeps sending: a page that cannot keep up gets
+   * them queued, as on a box.
+   */
+  async hold(key: RemoteKey, options: { repeats: number; hz: number }): Promise<HoldResult> {
+    const code = KEY_CODES[key]
+    const base = { key, code: key, windowsVirtualKeyCode: code, nativeVirtualKeyCode: code }
+    const sent: Promise<unknown>[] = []
+    const started = Date.now()
+    sent.push(this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...base }))
+    for (let i = 1; i <= options.repeats; i++) {
+      const due = started + (i * 1000) / options.hz
+      const wait = due - Date.now()
+      if (wait > 0) await new Promise((ok) => setTimeout(ok, wait))
+      sent.push(this.cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', autoRepeat: true, ...base }))
+    }
+    const heldMs = Date.now() - started
+    sent.push(this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base }))
+    await Promise.all(sent)
+    return { sent: options.repeats + 1, heldMs }
   }
 
   evaluate<T>(expression: string): Promise<T> {

@@ -1,6 +1,10 @@
-/** The benchmark's table: for the terminal (aligned text) and for the README (Markdown). */
+/**
+ * The benchmark's table: for the terminal (aligned text) and for the README (Markdown). Rows are grouped
+ * by their `section` (a heading above each group: start, keys, paint, memory … per variant).
+ */
 
-export type Unit = 'ms' | 'bytes' | 'count'
+/** `pixels`: Lightning's texture memory unit; `stage`: an area as a share of the stage (1 = every pixel once). */
+export type Unit = 'ms' | 'bytes' | 'count' | 'pixels' | 'stage'
 
 export interface Target {
   /** What the target says, e.g. "≤ 1.3 × floor + RTT". */
@@ -14,6 +18,8 @@ export interface Target {
 
 export interface Metric {
   id: string
+  /** The heading the row is listed under. */
+  section: string
   label: string
   unit: Unit
   app: number | null
@@ -41,7 +47,10 @@ export function formatValue(value: number | null | undefined, unit: Unit): strin
     if (abs >= 1e3) return `${(value / 1e3).toFixed(1)} kB`
     return `${Math.round(value)} B`
   }
-  return String(Math.round(value))
+  if (unit === 'pixels') return `${(value / 1e6).toFixed(2)} MP`
+  if (unit === 'stage') return `${Math.round(value * 100)} %`
+  if (Number.isInteger(value) || Math.abs(value) >= 10) return String(Math.round(value))
+  return value.toFixed(1)
 }
 
 function formatRatio(ratio: number | null | undefined): string {
@@ -89,18 +98,34 @@ function pad(text: string, to: number, right = false): string {
   return right ? fill + text : text + fill
 }
 
-export function textTable(metrics: readonly Metric[]): string {
-  const rows = [HEADERS.slice() as string[], ...metrics.map(cells)]
-  const widths = HEADERS.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))))
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i] ?? 0, i > 0 && i < 4)).join(' | ')
-  const rule = widths.map((w) => '-'.repeat(w)).join('-+-')
-  return [line(rows[0] as string[]), rule, ...rows.slice(1).map(line)].join('\n')
+/** Consecutive rows with the same section, in order. */
+function groups(metrics: readonly Metric[]): { section: string; metrics: Metric[] }[] {
+  const out: { section: string; metrics: Metric[] }[] = []
+  for (const m of metrics) {
+    const last = out[out.length - 1]
+    if (last && last.section === m.section) last.metrics.push(m)
+    else out.push({ section: m.section, metrics: [m] })
+  }
+  return out
 }
 
+/** One aligned table (the same column widths for every section), a heading line above each section. */
+export function textTable(metrics: readonly Metric[]): string {
+  const all = [HEADERS.slice() as string[], ...metrics.map(cells)]
+  const widths = HEADERS.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))))
+  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i] ?? 0, i > 0 && i < 4)).join(' | ')
+  const rule = widths.map((w) => '-'.repeat(w)).join('-+-')
+  const out = [line(all[0] as string[]), rule]
+  for (const group of groups(metrics)) out.push(`== ${group.section}`, ...group.metrics.map((m) => line(cells(m))))
+  return out.join('\n')
+}
+
+/** A Markdown table per section, each under a level-3 heading. */
 export function markdownTable(metrics: readonly Metric[]): string {
   const escape = (s: string) => s.replace(/\|/g, '\\|')
   const head = `| ${HEADERS.join(' | ')} |`
   const align = '|---|--:|--:|--:|---|---|'
-  const body = metrics.map((m) => `| ${cells(m).map(escape).join(' | ')} |`)
-  return [head, align, ...body].join('\n')
+  return groups(metrics)
+    .map((g) => [`### ${g.section}`, '', head, align, ...g.metrics.map((m) => `| ${cells(m).map(escape).join(' | ')} |`)].join('\n'))
+    .join('\n\n')
 }

@@ -4,105 +4,45 @@
  *   1. builds the production app (no mocks), the app without Lightning core/SDK (its own code's size), and
  *      the floor (tests/bench/floor/index.ts) into temporary folders with rollup.config.js's modern entry;
  *   2. serves them on loopback with the fixture feed over plain HTTP (scripts/serve.ts `feed`), plus a
- *      generated 10 000-notice region (`largeRegion`, code 999999); the app's settings.json points at it
- *      (a second copy of the build points at the fixture region 431025, a county of ordinary size);
- *   3. measures in headless Chromium at 1280×720, CPU throttling 1× and 4×, the median of --runs runs:
- *      cold start, warm offline start, key latency and scrolling in the 10 000-notice list, heap growth over
- *      open/close navigations, bundle sizes;
+ *      generated 10 000-notice region (`largeRegion`, code 999999): one copy of the app build per feed
+ *      (10 000 notices, fixture county 431025) and per stage size, each with its settings.json;
+ *   3. measures in headless Chromium, per variant (720p and 1080p, WebGL and canvas2d: variants.ts), the
+ *      app and the floor of that variant in the same run: cold and warm offline start (start.ts), key →
+ *      next paint and main-thread work per key on every focusable screen (keys.ts, screens.ts), a held
+ *      Down on the list (scroll.ts), what each screen draws per frame (paint.ts); then memory (memory.ts)
+ *      and bundle sizes;
  *   4. prints the table and writes bench/results.json (machine, every figure with units, every run) and
- *      bench/results.md (the table for the README).
+ *      bench/results.md (the table for the README); `--quick` writes bench/quick.json and bench/quick.md.
  *
- * It measures and reports; it asserts nothing and is not part of `npm test`.
- *
- *   --runs N          runs per start-up and list figure (default 5)
- *   --rates 1,4       CPU throttling rates (default 1,4)
- *   --presses N       ArrowDown presses for key latency (default 200)
- *   --navs N          open/close navigations for heap growth (default 500)
- *   --resolution R    720 (default, the stage fills the 1280×720 viewport) or 1080 (the shipped setting)
- *   --only a,b        some of: size,cold,warm,keys,heap (default all)
- *   --keep            keep the temporary builds (their paths are printed)
- *   --chromium-arg X  one more Chromium switch for every browser (repeatable), e.g.
- *                     --disable-accelerated-2d-canvas to see how much of the time is the canvas readback
+ * It measures and reports; it asserts nothing and is not part of `npm test`. Arguments: options.ts.
  */
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { findChromium } from '../../scripts/ensure-browser'
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/ensure-browser'
 import { serve, type RunningServer } from '../../scripts/serve'
 import { indexKey } from '../../src/feed/cacheKeys'
-import { CHROMIUM_ARGS } from '../../scripts/ensure-browser'
 import { closeAllSessions } from './browser'
 import { buildApp, buildAppOnly, buildFloor, type BuildInfo } from './build'
-import {
-  attempt,
-  coldStart,
-  heapAtRest,
-  heapOverNavigations,
-  listInteraction,
-  warmStart,
-  type AtRest,
-  type BenchContext,
-  type HeapResult,
-  type InteractionResult,
-  type Outcome,
-  type StartResult,
-  type Target as PageTarget,
-} from './measure'
-import { judge, markdownTable, textTable, type Metric } from './report'
-import { median, round } from './stats'
+import { screenRun, type ScreenPlan } from './interaction'
+import { attempt, type BenchContext, type PageSpec } from './measure'
+import { heapAtRest, heapOverNavigations, textureMemory } from './memory'
+import { parseArgs, type Options, type Region } from './options'
+import { markdownTable, textTable } from './report'
+import { buildRows, emptyCollected, key, type Collected, type StartTarget } from './rows'
+import { FLOOR_CYCLE, SCREENS } from './screens'
+import { coldStart, warmStart } from './start'
+import { floorQuery, variant, type Resolution, type Variant } from './variants'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const OUT_DIR = join(ROOT, 'bench')
 const LARGE_REGION = '999999'
 const LARGE_COUNT = 10_000
 const FIXTURE_REGION = '431025'
-
-// ---------------------------------------------------------------------------------------------------------
-// Arguments
-
-interface Options {
-  runs: number
-  rates: number[]
-  presses: number
-  navs: number
-  resolution: 720 | 1080
-  only: Set<string>
-  keep: boolean
-  chromiumArgs: string[]
-}
-
-function parseArgs(argv: string[]): Options {
-  const value = (name: string): string | undefined => {
-    const i = argv.indexOf(name)
-    return i >= 0 ? argv[i + 1] : undefined
-  }
-  const int = (name: string, fallback: number): number => {
-    const raw = value(name)
-    if (raw === undefined) return fallback
-    const n = Number(raw)
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} wants a whole number ≥ 1, got ${raw}`)
-    return n
-  }
-  const rates = (value('--rates') ?? '1,4').split(',').map(Number)
-  if (rates.some((r) => !(r >= 1))) throw new Error(`--rates wants numbers ≥ 1, e.g. 1,4`)
-  const resolution = Number(value('--resolution') ?? 720)
-  if (resolution !== 720 && resolution !== 1080) throw new Error('--resolution is 720 or 1080')
-  const all = ['size', 'cold', 'warm', 'keys', 'heap']
-  const only = new Set((value('--only') ?? all.join(',')).split(',').filter(Boolean))
-  for (const o of only) if (!all.includes(o)) throw new Error(`--only knows ${all.join(', ')}; got ${o}`)
-  return {
-    runs: int('--runs', 5),
-    rates,
-    presses: int('--presses', 200),
-    navs: int('--navs', 500),
-    resolution,
-    only,
-    keep: argv.includes('--keep'),
-    chromiumArgs: argv.flatMap((arg, i) => (arg === '--chromium-arg' && argv[i + 1] ? [argv[i + 1] as string] : [])),
-  }
-}
+const FLOOR_ROWS = 20
+const HOLD_HZ = 30
 
 // ---------------------------------------------------------------------------------------------------------
 // Set-up and clean-up
@@ -152,37 +92,158 @@ function chromiumVersion(path: string): string {
 
 function gitCommit(): string {
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' })
-  const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' })
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'static', 'tests/bench'], { cwd: ROOT, encoding: 'utf8' })
   if (head.status !== 0) return 'unknown'
   return `${head.stdout.trim()}${dirty.stdout.trim() ? ' (with uncommitted changes)' : ''}`
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Figures from runs
-
-type Runs<T> = Outcome<T>[]
-
-function values<T>(runs: Runs<T> | undefined, pick: (value: T) => number | null | undefined): (number | null)[] {
-  return (runs ?? []).map((r) => (r.ok ? (pick(r.value) ?? null) : null))
-}
-
-function reasons<T>(runs: Runs<T> | undefined): string {
-  const failed = (runs ?? []).filter((r): r is { ok: false; reason: string; ms: number } => !r.ok)
-  return [...new Set(failed.map((r) => r.reason))].join('; ')
-}
-
-function note<T>(runs: Runs<T> | undefined): string | undefined {
-  if (!runs || runs.length === 0) return 'not measured'
-  const failed = runs.filter((r) => !r.ok).length
-  if (failed === 0) return undefined
-  return failed === runs.length ? reasons(runs) : `${runs.length - failed} of ${runs.length} runs (${reasons(runs)})`
-}
-
-function ratioOf(app: number | null, floor: number | null | undefined): number | null {
-  return app !== null && floor ? round(app / floor, 2) : null
-}
+const ms = (v: number | null | undefined): string => (v === null || v === undefined ? 'n/a' : `${Math.round(v)} ms`)
 
 // ---------------------------------------------------------------------------------------------------------
+// Pages
+
+interface Sites {
+  /** App servers per feed and stage size. */
+  app: Map<string, RunningServer>
+  floor: RunningServer
+}
+
+function appUrl(sites: Sites, region: Region, resolution: Resolution, hash = ''): string {
+  const server = sites.app.get(`${region}-${resolution}`)
+  if (!server) throw new Error(`no app server for ${region} at ${resolution}`)
+  return `${server.url}/${hash}`
+}
+
+function startPage(sites: Sites, v: Variant, target: StartTarget): PageSpec {
+  if (target === 'floor') return { url: `${sites.floor.url}/${floorQuery(v)}`, variant: v }
+  return {
+    url: appUrl(sites, target, v.resolution),
+    variant: v,
+    cacheKey: indexKey(target === 'large' ? LARGE_REGION : FIXTURE_REGION),
+  }
+}
+
+const floorRows = (sites: Sites, v: Variant): PageSpec => ({ url: `${sites.floor.url}/${floorQuery(v, FLOOR_ROWS)}`, variant: v })
+
+// ---------------------------------------------------------------------------------------------------------
+// Measuring
+
+async function measureStarts(ctx: BenchContext, options: Options, sites: Sites, c: Collected): Promise<void> {
+  const kinds = (['cold', 'warm'] as const).filter((k) => options.only.has(k))
+  if (kinds.length === 0) return
+  const targets: StartTarget[] = ['floor', ...options.regions]
+  for (let run = 1; run <= options.runs; run++) {
+    for (const v of options.variants) {
+      for (const rate of options.rates) {
+        for (const kind of kinds) {
+          // App and floor alternate within a run, so a machine that slows down mid-way affects both.
+          for (const target of targets) {
+            const page = startPage(sites, v, target)
+            const label = `${kind} ${v.label} ${target} ${rate}×`
+            const outcome =
+              kind === 'cold'
+                ? await attempt(ctx, label, 120_000, coldStart(page, rate))
+                : await attempt(ctx, label, 180_000, warmStart(page, rate))
+            const map = kind === 'cold' ? c.cold : c.warm
+            const k = key(v.id, target, rate)
+            map.set(k, [...(map.get(k) ?? []), outcome])
+            if (outcome.ok) {
+              const feed = outcome.value.feed ? `, index.json ${ms(outcome.value.feed.durationMs)}` : ''
+              log(`run ${run}/${options.runs} ${label}: first content ${ms(outcome.value.firstContentMs)}${feed}`)
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+async function measureScreens(ctx: BenchContext, options: Options, sites: Sites, c: Collected): Promise<void> {
+  if (!options.only.has('keys') && !options.only.has('scroll')) return
+  const hold = options.only.has('scroll') ? { holdMs: options.holdMs, hz: HOLD_HZ } : undefined
+  for (const v of options.variants) {
+    for (const rate of options.keyRates) {
+      const budget = (plan: ScreenPlan) => 120_000 + plan.presses * 1_500 * rate + (plan.hold ? 90_000 : 0)
+      const floorPlan: ScreenPlan = { setup: [], cycle: FLOOR_CYCLE, presses: options.presses, cpuRate: rate, ...(hold ? { hold } : {}) }
+      const runs: { id: string; page: PageSpec; plan: ScreenPlan }[] = [{ id: 'floor', page: floorRows(sites, v), plan: floorPlan }]
+      for (const s of SCREENS.filter((x) => options.screens.includes(x.id))) {
+        runs.push({
+          id: s.id,
+          page: { url: appUrl(sites, s.feed, v.resolution, s.hash), variant: v },
+          plan: {
+            setup: s.setup,
+            cycle: s.cycle,
+            presses: options.presses,
+            cpuRate: rate,
+            ...(hold && s.id === 'notices' ? { hold } : {}),
+          },
+        })
+      }
+      for (const r of runs) {
+        const label = `keys ${v.label} ${rate}× ${r.id}`
+        const outcome = await attempt(ctx, label, budget(r.plan), screenRun(r.page, r.plan))
+        c.screens.set(key(v.id, r.id, rate), outcome)
+        if (outcome.ok) {
+          const k = outcome.value.keys
+          const scroll = outcome.value.scroll ? `; held Down: frame p95 ${ms(outcome.value.scroll.p95Ms)}` : ''
+          log(
+            `${label}: next paint p50 ${ms(k.nextPaintMs.p50)} p95 ${ms(k.nextPaintMs.p95)}, work ${k.workMs.p50?.toFixed(1)} ms, ` +
+              `texts/key ${k.textsPerKey.p50}; ${outcome.value.paint.quads} quads${scroll}`,
+          )
+        }
+      }
+    }
+  }
+}
+
+async function measureMemory(ctx: BenchContext, options: Options, sites: Sites, c: Collected): Promise<void> {
+  if (!options.only.has('heap') && !options.only.has('texture')) return
+  // Memory does not depend on the CPU rate; the shipped setting (1080p) in WebGL when it is measured.
+  const v = options.variants.find((x) => x.id === '1080-webgl') ?? options.variants[0] ?? variant(1080, 'webgl')
+  c.memoryVariant = v
+  const list: PageSpec = { url: appUrl(sites, 'large', v.resolution, '#notices'), variant: v }
+  if (options.only.has('heap')) {
+    for (let run = 1; run <= options.runs; run++) {
+      for (const [target, page] of [
+        ['floor', floorRows(sites, v)],
+        ['app', { url: appUrl(sites, 'large', v.resolution), variant: v }],
+      ] as const) {
+        const outcome = await attempt(ctx, `heap at rest ${target}`, 120_000, heapAtRest(page))
+        c.atRest.set(target, [...(c.atRest.get(target) ?? []), outcome])
+        if (outcome.ok) log(`run ${run}/${options.runs} heap at rest ${target}: ${(outcome.value.usedBytes / 1e6).toFixed(2)} MB`)
+      }
+    }
+    log(`Heap over ${options.navs} navigations (open a notice, Back) in the 10 000-notice list…`)
+    c.heap = await attempt(
+      ctx,
+      'heap growth',
+      120_000 + options.navs * 4_000,
+      heapOverNavigations(list, { navigations: options.navs, warmup: 10, sampleEvery: Math.max(1, Math.round(options.navs / 10)), log }),
+    )
+  }
+  if (options.only.has('texture')) {
+    // 10 000 notices at 4 a page: 2 500 PageDowns; at 1× the page keeps up with one press per two frames.
+    const plan = { cpuRate: 1, budgetMs: 600_000, maxPresses: Math.ceil(LARGE_COUNT / 4) + 50 }
+    for (const [target, page] of [
+      ['floor', floorRows(sites, v)],
+      ['app', list],
+    ] as const) {
+      log(`Texture memory: ${target}, PageDown through the list…`)
+      const outcome = await attempt(ctx, `texture memory ${target}`, plan.budgetMs + 120_000, textureMemory(page, plan))
+      c.texture.set(target, outcome)
+      if (outcome.ok) {
+        const t = outcome.value
+        log(`  ${target}: max ${(t.maxUsedPixels / 1e6).toFixed(2)} MP of memoryPressure ${((t.memoryPressure ?? 0) / 1e6).toFixed(0)} MP, ${t.presses} presses, ${t.gcs} GCs`)
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function mapToObject<T>(map: Map<string, T>): Record<string, T> {
+  return Object.fromEntries(map)
+}
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
@@ -193,6 +254,7 @@ async function main(): Promise<void> {
   if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-browser.ts` or set CHROME_PATH.')
   const version = chromiumVersion(executablePath)
   log(`Chromium: ${version}; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); load ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}`)
+  log(`Variants: ${options.variants.map((v) => v.label).join(', ')}; measuring ${[...options.only].join(', ')}${options.quick ? ' (quick)' : ''}`)
   if ((loadAtStart[0] ?? 0) > cpus().length) {
     log(`Warning: the machine is busy (load ${loadAtStart[0]?.toFixed(1)} on ${cpus().length} cores): figures will vary more than usual.`)
   }
@@ -203,333 +265,56 @@ async function main(): Promise<void> {
     if (options.keep) log(`Builds kept in ${temp}`)
     else rmSync(temp, { recursive: true, force: true })
   })
-  const dirs = {
-    app: join(temp, 'app'),
-    appFixture: join(temp, 'app-fixture'),
-    appOnly: join(temp, 'app-only'),
-    floor: join(temp, 'floor'),
+  log('Building the app (production, modern entry), the floor' + (options.only.has('size') ? ' and the app without core/SDK' : '') + '…')
+  const builds: Record<'app' | 'appOnly' | 'floor', BuildInfo | undefined> = {
+    app: await buildApp(ROOT, join(temp, 'app')),
+    appOnly: options.only.has('size') ? await buildAppOnly(ROOT, join(temp, 'app-only')) : undefined,
+    floor: await buildFloor(ROOT, join(temp, 'floor')),
   }
-  log('Building the app (production, modern entry), the app without core/SDK, and the floor…')
-  const builds: Record<'app' | 'appOnly' | 'floor', BuildInfo> = {
-    app: await buildApp(ROOT, dirs.app),
-    appOnly: await buildAppOnly(ROOT, dirs.appOnly),
-    floor: await buildFloor(ROOT, dirs.floor),
-  }
-  writeSettings(dirs.app, { regionCode: LARGE_REGION, resolution: options.resolution })
-  cpSync(dirs.app, dirs.appFixture, { recursive: true })
-  writeSettings(dirs.appFixture, { regionCode: FIXTURE_REGION, resolution: options.resolution })
-  log(`  built in ${((builds.app.ms + builds.appOnly.ms + builds.floor.ms) / 1000).toFixed(1)} s`)
+  log(`  built in ${(Object.values(builds).reduce((sum, b) => sum + (b?.ms ?? 0), 0) / 1000).toFixed(1)} s`)
 
-  // 2. Servers
-  const servers = {
-    appLarge: await serve({ dir: dirs.app, feed: true, largeRegion: { code: LARGE_REGION, count: LARGE_COUNT } }),
-    appFixture: await serve({ dir: dirs.appFixture, feed: true }),
-    floor: await serve({ dir: dirs.floor, feed: true }),
+  // 2. Servers: one app copy per feed and stage size (settings.json differs), one floor.
+  const resolutions = [...new Set(options.variants.map((v) => v.resolution))]
+  const regions = new Set<Region>(options.regions)
+  if (options.only.has('keys') || options.only.has('scroll')) {
+    for (const s of SCREENS) if (options.screens.includes(s.id)) regions.add(s.feed)
   }
-  for (const server of Object.values(servers)) cleanups.push(() => closeServer(server))
-  // The first answer serializes the 10 000-notice index once (kept afterwards): not part of any run.
-  for (const [server, region] of [
-    [servers.appLarge, LARGE_REGION],
-    [servers.appFixture, FIXTURE_REGION],
-  ] as const) {
-    const response = await fetch(`${server.url}/feed/v1/regions/${region}/index.json`)
-    if (response.status !== 200) throw new Error(`the feed for region ${region} answered ${response.status}`)
-    await response.arrayBuffer()
-  }
-
-  const res = options.resolution === 1080 ? '?res=1080' : ''
-  const ctx: BenchContext = {
-    executablePath,
-    extraArgs: options.chromiumArgs,
-    urls: { appLarge: `${servers.appLarge.url}/`, appFixture: `${servers.appFixture.url}/`, floor: `${servers.floor.url}/${res}` },
-    cacheKeys: { appLarge: indexKey(LARGE_REGION), appFixture: indexKey(FIXTURE_REGION) },
-    listUrl: `${servers.appLarge.url}/#notices`,
-    log,
+  if (options.only.has('heap') || options.only.has('texture')) regions.add('large')
+  const sites: Sites = { app: new Map(), floor: await serve({ dir: join(temp, 'floor'), feed: true }) }
+  cleanups.push(() => closeServer(sites.floor))
+  for (const region of regions) {
+    for (const resolution of resolutions) {
+      const dir = join(temp, `app-${region}-${resolution}`)
+      cpSync(join(temp, 'app'), dir, { recursive: true })
+      writeSettings(dir, { regionCode: region === 'large' ? LARGE_REGION : FIXTURE_REGION, resolution })
+      const server = await serve({ dir, feed: true, ...(region === 'large' ? { largeRegion: { code: LARGE_REGION, count: LARGE_COUNT } } : {}) })
+      cleanups.push(() => closeServer(server))
+      sites.app.set(`${region}-${resolution}`, server)
+      // The first answer serializes the 10 000-notice index once (kept afterwards): not part of any run.
+      const code = region === 'large' ? LARGE_REGION : FIXTURE_REGION
+      const response = await fetch(`${server.url}/feed/v1/regions/${code}/index.json`)
+      if (response.status !== 200) throw new Error(`the feed for region ${code} answered ${response.status}`)
+      await response.arrayBuffer()
+    }
   }
 
   // 3. Measurements
-  const targets: PageTarget[] = ['floor', 'appLarge', 'appFixture']
-  const cold = new Map<string, Runs<StartResult>>()
-  const warm = new Map<string, Runs<StartResult>>()
-  const key = (target: PageTarget, rate: number) => `${target}@${rate}`
-  const push = <T>(map: Map<string, Runs<T>>, k: string, outcome: Outcome<T>) => map.set(k, [...(map.get(k) ?? []), outcome])
-  const ms = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${Math.round(v)} ms`)
-
-  if (options.only.has('cold') || options.only.has('warm')) {
-    for (let run = 1; run <= options.runs; run++) {
-      for (const rate of options.rates) {
-        // App and floor alternate within a run, so a machine that slows down mid-way affects both.
-        if (options.only.has('cold')) {
-          for (const target of targets) {
-            const outcome = await attempt(ctx, `cold ${target} ${rate}×`, 120_000, coldStart(ctx, target, rate))
-            push(cold, key(target, rate), outcome)
-            if (outcome.ok) {
-              const feed = outcome.value.feed ? `, index.json ${ms(outcome.value.feed.durationMs)}` : ''
-              log(`run ${run}/${options.runs} ${rate}× cold ${target}: first content ${ms(outcome.value.firstContentMs)}${feed}`)
-            }
-          }
-        }
-        if (options.only.has('warm')) {
-          for (const target of targets) {
-            const outcome = await attempt(ctx, `warm ${target} ${rate}×`, 180_000, warmStart(ctx, target, rate))
-            push(warm, key(target, rate), outcome)
-            if (outcome.ok) log(`run ${run}/${options.runs} ${rate}× warm offline ${target}: first content ${ms(outcome.value.firstContentMs)}`)
-          }
-        }
-      }
-    }
-  }
-
-  const interaction = new Map<number, Runs<InteractionResult>>()
-  const atRest = new Map<PageTarget, Runs<AtRest>>()
-  let heap: Outcome<HeapResult> | undefined
-  if (options.only.has('keys')) {
-    const listOptions = { presses: options.presses, scrollDown: 150, scrollPageDown: 20 }
-    for (let run = 1; run <= options.runs; run++) {
-      for (const rate of options.rates) {
-        const budget = (60_000 + options.presses * 500 + 170 * 500) * rate
-        const outcome = await attempt(ctx, `list ${rate}×`, budget, listInteraction(ctx, rate, listOptions))
-        interaction.set(rate, [...(interaction.get(rate) ?? []), outcome])
-        if (outcome.ok) {
-          const { keys, scroll } = outcome.value
-          log(
-            `run ${run}/${options.runs} ${rate}× list: key→frame p50 ${keys.p50Ms?.toFixed(1)} ms, p95 ${keys.p95Ms?.toFixed(1)} ms; ` +
-              `scroll frame p95 ${scroll.p95Ms?.toFixed(1)} ms over ${scroll.frames} frames`,
-          )
-        }
-      }
-    }
-  }
-  if (options.only.has('heap')) {
-    for (let run = 1; run <= options.runs; run++) {
-      for (const target of ['floor', 'appLarge'] as const) {
-        const outcome = await attempt(ctx, `heap at rest ${target}`, 120_000, heapAtRest(ctx, target))
-        atRest.set(target, [...(atRest.get(target) ?? []), outcome])
-        if (outcome.ok) log(`run ${run}/${options.runs} heap at rest ${target}: ${(outcome.value.usedBytes / 1e6).toFixed(2)} MB`)
-      }
-    }
-    log(`Heap over ${options.navs} navigations (open a notice, Back) in the 10 000-notice list…`)
-    heap = await attempt(
-      ctx,
-      'heap growth',
-      120_000 + options.navs * 4_000,
-      heapOverNavigations(ctx, { navigations: options.navs, warmup: 10, sampleEvery: Math.max(1, Math.round(options.navs / 10)) }),
-    )
-  }
+  const ctx: BenchContext = { executablePath, extraArgs: options.chromiumArgs, log }
+  const collected = emptyCollected()
+  await measureStarts(ctx, options, sites, collected)
+  await measureScreens(ctx, options, sites, collected)
+  await measureMemory(ctx, options, sites, collected)
 
   // 4. The table
-  const metrics: Metric[] = []
-  const startRows = (kind: 'cold' | 'warm', map: Map<string, Runs<StartResult>>) => {
-    for (const [target, region] of [
-      ['appLarge', `${LARGE_COUNT.toLocaleString('en').replace(',', ' ')} notices`],
-      ['appFixture', `fixture region ${FIXTURE_REGION}`],
-    ] as const) {
-      for (const rate of options.rates) {
-        const appRuns = map.get(key(target, rate))
-        const floorRuns = map.get(key('floor', rate))
-        const app = median(values(appRuns, (v) => v.firstContentMs))
-        const floor = median(values(floorRuns, (v) => v.firstContentMs))
-        const rtt = median(values(appRuns, (v) => v.feed?.durationMs))
-        const metric: Metric = {
-          id: `${kind}.${target}.${rate}x`,
-          label:
-            kind === 'cold'
-              ? `Cold start to first content, ${region}, ${rate}× CPU`
-              : `Warm start offline (app: index from IndexedDB; floor: restart), ${region}, ${rate}× CPU`,
-          unit: 'ms',
-          app: round(app),
-          floor: round(floor),
-          ratio: ratioOf(app, floor),
-          runs: { app: values(appRuns, (v) => round(v.firstContentMs)), floor: values(floorRuns, (v) => round(v.firstContentMs)) },
-        }
-        const why = note(appRuns) ?? note(floorRuns)
-        if (why) metric.note = why
-        if (kind === 'cold') {
-          metric.target =
-            floor !== null && rtt !== null
-              ? judge(app, { text: '≤ 1.3×floor + RTT', limit: Math.round(1.3 * floor + rtt) })
-              : { text: '≤ 1.3×floor + RTT', pass: null }
-        } else {
-          metric.target = { text: 'info' }
-        }
-        metrics.push(metric)
-        if (kind === 'cold') {
-          const rttRuns = values(appRuns, (v) => v.feed?.durationMs)
-          metrics.push({
-            id: `rtt.${target}.${rate}x`,
-            label: `  one feed round trip (index.json, start to last byte), ${rate}× CPU`,
-            unit: 'ms',
-            app: round(rtt),
-            runs: { app: rttRuns.map((v) => round(v)) },
-            target: { text: 'RTT in the target above' },
-            ...(rtt === null ? { note: why ?? 'no index.json request seen' } : {}),
-          })
-          const feedStart = median(values(appRuns, (v) => v.feed?.startMs))
-          metrics.push({
-            id: `feedStart.${target}.${rate}x`,
-            label: `  index.json requested at (ms after navigation start), ${rate}× CPU`,
-            unit: 'ms',
-            app: round(feedStart),
-            runs: { app: values(appRuns, (v) => round(v.feed?.startMs)) },
-            target: { text: 'info' },
-          })
-          const appGl = median(values(appRuns, (v) => v.webglMs))
-          const floorGl = median(values(floorRuns, (v) => v.webglMs))
-          metrics.push({
-            id: `webgl.${target}.${rate}x`,
-            label: `  of the start: creating the WebGL context (GPU process, SwiftShader), ${rate}× CPU`,
-            unit: 'ms',
-            app: round(appGl),
-            floor: round(floorGl),
-            ratio: ratioOf(appGl, floorGl),
-            runs: { app: values(appRuns, (v) => round(v.webglMs)), floor: values(floorRuns, (v) => round(v.webglMs)) },
-            target: { text: 'info' },
-          })
-        }
-      }
-    }
-  }
-  if (options.only.has('cold')) startRows('cold', cold)
-  if (options.only.has('warm')) startRows('warm', warm)
-
-  if (options.only.has('keys')) {
-    for (const [id, figure, pick, limitAt4] of [
-      ['key.p50', 'Key press → next frame p50, 10 000-notice list', (v: InteractionResult) => v.keys.p50Ms, undefined],
-      ['key.p95', 'Key press → next frame p95, 10 000-notice list', (v: InteractionResult) => v.keys.p95Ms, 50],
-      ['scroll.p95', 'Frame time p95 while scrolling the 10 000-notice list', (v: InteractionResult) => v.scroll.p95Ms, 33],
-    ] as const) {
-      for (const rate of options.rates) {
-        const runs = interaction.get(rate)
-        const app = median(values(runs, pick))
-        const metric: Metric = {
-          id: `${id}.${rate}x`,
-          label: `${figure}, ${rate}× CPU`,
-          unit: 'ms',
-          app: round(app),
-          runs: { app: values(runs, (v) => round(pick(v))) },
-        }
-        const why = note(runs)
-        if (why) metric.note = why
-        if (limitAt4 !== undefined && rate === 4) metric.target = judge(app, { text: `< ${limitAt4} ms at 4×`, limit: limitAt4, strict: true })
-        else metric.target = { text: limitAt4 !== undefined ? `info (target is at 4×)` : 'info' }
-        metrics.push(metric)
-      }
-    }
-  }
-
-  if (options.only.has('heap')) {
-    const growth = heap?.ok ? heap.value.growthBytes : null
-    metrics.push({
-      id: 'heap.growth',
-      label: `JS heap growth over ${options.navs} navigations (open a notice, Back), after forced GC`,
-      unit: 'bytes',
-      app: growth,
-      target: judge(growth, { text: '< 1 MB', limit: 1_000_000, strict: true }),
-      ...(heap && !heap.ok ? { note: heap.reason } : {}),
-    })
-    if (heap?.ok) {
-      const first = heap.value.samples[0]
-      const last = heap.value.samples[heap.value.samples.length - 1]
-      const half = heap.value.samples.find((x) => x.navigations >= options.navs / 2)
-      if (half && last && last !== half) {
-        metrics.push({
-          id: 'heap.growth.secondHalf',
-          label: `  of which over the last ${last.navigations - half.navigations} navigations (a leak keeps climbing)`,
-          unit: 'bytes',
-          app: last.usedBytes - half.usedBytes,
-          target: { text: 'info' },
-        })
-      }
-      if (first && last) {
-        metrics.push({
-          id: 'heap.textures',
-          label: `  live WebGL textures: after minus before the ${options.navs} navigations`,
-          unit: 'count',
-          app: last.liveTextures - first.liveTextures,
-          target: { text: 'info' },
-        })
-        if (first.domNodes !== undefined && last.domNodes !== undefined) {
-          metrics.push({
-            id: 'heap.listeners',
-            label: `  JS event listeners: after minus before the ${options.navs} navigations`,
-            unit: 'count',
-            app: (last.jsEventListeners ?? 0) - (first.jsEventListeners ?? 0),
-            target: { text: 'info' },
-          })
-        }
-      }
-      metrics.push({
-        id: 'nav.open.p50',
-        label: '  Enter on a notice → detail drawn and settled, median (1× CPU)',
-        unit: 'ms',
-        app: round(heap.value.openMedianMs),
-        target: { text: 'info' },
-      })
-      metrics.push({
-        id: 'nav.close.p50',
-        label: '  Back → 10 000-notice list drawn and settled, median (1× CPU)',
-        unit: 'ms',
-        app: round(heap.value.closeMedianMs),
-        target: { text: 'info' },
-      })
-    }
-    const appRest = median(values(atRest.get('appLarge'), (v) => v.usedBytes))
-    const floorRest = median(values(atRest.get('floor'), (v) => v.usedBytes))
-    metrics.push({
-      id: 'heap.atRest',
-      label: 'JS heap at rest after first content (app: 10 000 notices loaded), after forced GC',
-      unit: 'bytes',
-      app: appRest === null ? null : Math.round(appRest),
-      floor: floorRest === null ? null : Math.round(floorRest),
-      ratio: ratioOf(appRest, floorRest),
-      runs: { app: values(atRest.get('appLarge'), (v) => v.usedBytes), floor: values(atRest.get('floor'), (v) => v.usedBytes) },
-      target: { text: 'info' },
-      ...(note(atRest.get('appLarge')) ?? note(atRest.get('floor')) ? { note: note(atRest.get('appLarge')) ?? note(atRest.get('floor')) } : {}),
-    })
-  }
-
-  if (options.only.has('size')) {
-    metrics.push(
-      {
-        id: 'size.bundle.raw',
-        label: 'Bundle loaded at start (js/app.js), raw',
-        unit: 'bytes',
-        app: builds.app.entry.raw,
-        floor: builds.floor.entry.raw,
-        ratio: ratioOf(builds.app.entry.raw, builds.floor.entry.raw),
-        target: { text: 'info' },
-      },
-      {
-        id: 'size.bundle.gzip',
-        label: 'Bundle loaded at start (js/app.js), gzip -9',
-        unit: 'bytes',
-        app: builds.app.entry.gzip,
-        floor: builds.floor.entry.gzip,
-        ratio: ratioOf(builds.app.entry.gzip, builds.floor.entry.gzip),
-        target: { text: 'info' },
-      },
-      {
-        id: 'size.appCode.raw',
-        label: 'App code without Lightning core and SDK, raw',
-        unit: 'bytes',
-        app: builds.appOnly.entry.raw,
-        target: { text: 'info' },
-      },
-      {
-        id: 'size.appCode.gzip',
-        label: 'App code without Lightning core and SDK, gzip -9',
-        unit: 'bytes',
-        app: builds.appOnly.entry.gzip,
-        target: judge(builds.appOnly.entry.gzip, { text: '< 60 kB gzip', limit: 60_000, strict: true }),
-      },
-    )
-  }
-
+  const metrics = buildRows(options, collected, builds)
   const finished = new Date()
   const loadAtEnd = loadavg()
-  const table = textTable(metrics)
-  console.log(`\n${table}\n`)
-  console.log(`Medians of ${options.runs} run(s); 1 kB = 1000 B, 1 MB = 10^6 B. Ran in ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s.`)
+  const seconds = Math.round((finished.getTime() - started.getTime()) / 1000)
+  console.log(`\n${textTable(metrics)}\n`)
+  console.log(
+    `Medians of ${options.runs} run(s) for start-up and heap at rest; ${options.presses} presses per screen; ` +
+      `1 kB = 1000 B, 1 MB = 10^6 B, MP = 10^6 pixels. Ran in ${seconds} s.`,
+  )
 
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -540,54 +325,66 @@ async function main(): Promise<void> {
     chromium: version,
     chromiumPath: executablePath,
     chromiumArgs: [...CHROMIUM_ARGS, ...options.chromiumArgs],
-    viewport: '1280x720',
     loadAverage: { start: loadAtStart, end: loadAtEnd },
   }
   const result = {
     date: started.toISOString(),
-    durationSeconds: Math.round((finished.getTime() - started.getTime()) / 1000),
+    durationSeconds: seconds,
     commit: gitCommit(),
     machine,
     config: {
+      quick: options.quick,
       runs: options.runs,
-      cpuRates: options.rates,
+      startCpuRates: options.rates,
+      keyCpuRates: options.keyRates,
       presses: options.presses,
+      holdMs: options.holdMs,
+      holdHz: HOLD_HZ,
       navigations: options.navs,
-      resolution: options.resolution,
+      variants: options.variants,
+      screens: options.screens,
+      regions: options.regions,
       largeRegion: { code: LARGE_REGION, notices: LARGE_COUNT },
       fixtureRegion: FIXTURE_REGION,
+      floorRows: FLOOR_ROWS,
       measured: [...options.only],
-      units: { ms: 'milliseconds', bytes: 'bytes (1 kB = 1000 B)' },
+      units: { ms: 'milliseconds', bytes: 'bytes (1 kB = 1000 B)', pixels: 'pixels (Lightning texture memory)', stage: 'share of the stage area' },
     },
     metrics,
     sizes: builds,
     runs: {
-      cold: Object.fromEntries(cold),
-      warm: Object.fromEntries(warm),
-      list: Object.fromEntries(interaction),
-      heapAtRest: Object.fromEntries(atRest),
-      heapNavigations: heap ?? null,
+      cold: mapToObject(collected.cold),
+      warm: mapToObject(collected.warm),
+      screens: mapToObject(collected.screens),
+      heapAtRest: mapToObject(collected.atRest),
+      heapNavigations: collected.heap ?? null,
+      textureMemory: mapToObject(collected.texture),
     },
   }
   mkdirSync(OUT_DIR, { recursive: true })
-  writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(result, null, 2)}\n`)
+  writeFileSync(join(OUT_DIR, `${options.out}.json`), `${JSON.stringify(result, null, 2)}\n`)
+  const command = options.quick ? '`npm run bench -- --quick`' : '`npm run bench`'
   const md = [
-    `## Benchmark (${started.toISOString().slice(0, 10)})`,
+    `## Benchmark${options.quick ? ', quick mode' : ''} (${started.toISOString().slice(0, 10)})`,
     '',
-    `${machine.cores} × ${machine.cpu}, ${version}, headless with SwiftShader WebGL, 1280×720 viewport, ` +
-      `stage ${options.resolution === 720 ? '1280×720' : '1920×1080'}; medians of ${options.runs} run(s); ` +
-      `load average ${loadAtStart[0]?.toFixed(1)} at start, ${loadAtEnd[0]?.toFixed(1)} at end. ` +
-      '`npm run bench` regenerates it (bench/results.json has every run).',
+    `${machine.cores} × ${machine.cpu}, ${version}, headless; WebGL on SwiftShader, canvas2d with \`--disable-webgl\`; ` +
+      `${options.variants.map((v) => v.label).join(', ')} (720p: 1280×720 window, resolution 720; 1080p: 1920×1080 window, resolution 1080); ` +
+      `medians of ${options.runs} run(s) for start-up, ${options.presses} presses per screen; load average ` +
+      `${loadAtStart[0]?.toFixed(1)} at start, ${loadAtEnd[0]?.toFixed(1)} at end; ${seconds} s. ${command} regenerates it ` +
+      `(bench/${options.out}.json has every run and sample).`,
     '',
     markdownTable(metrics),
     '',
-    'Floor: a blank Lightning 2 app (core + SDK, `Launch`, one text) built with the same plugins. ' +
+    'Floor: a blank Lightning 2 app built with the same plugins, in the same variant: for start-up one text; for keys, ' +
+      'held keys, paint and heap one title and 20 focusable rows (Down moves focus, a colour change). ' +
       'RTT: the index.json request as the page saw it (start to last byte, loopback). ' +
-      '1 kB = 1000 B, 1 MB = 10^6 B.',
+      'Key → next paint: Event Timing `duration` of the keydown (8 ms steps; under 16 ms counts as 16). ' +
+      'Main-thread work: the key handlers plus the frame they cause (Stage.updateFrame start → renderFrame end). ' +
+      'Stage area: a share of the stage (100 % = every pixel once). 1 kB = 1000 B, 1 MB = 10^6 B, MP = 10^6 pixels.',
     '',
   ].join('\n')
-  writeFileSync(join(OUT_DIR, 'results.md'), md)
-  console.log(`Wrote ${join('bench', 'results.json')} and ${join('bench', 'results.md')}.`)
+  writeFileSync(join(OUT_DIR, `${options.out}.md`), md)
+  console.log(`Wrote bench/${options.out}.json and bench/${options.out}.md.`)
 }
 
 main()

@@ -1,0 +1,48 @@
+/**
+ * One browser per screen and variant: open the deep link, wait until settled, bring focus to the part
+ * measured, press the keys (keys.ts), count what a full frame of the screen draws (paint.ts), and, on the
+ * lists, hold Down (scroll.ts). The same for the floor's 20 rows, so app and floor are measured alike.
+ */
+import { loadavg } from 'node:os'
+import type { RemoteKey } from './browser'
+import { measureKeys, pressSetup, type KeyLatency } from './keys'
+import { openSettled, type PageSpec, type Tracker } from './measure'
+import { paintCounters, type PaintCounters } from './paint'
+import { holdKey, type ScrollFrames } from './scroll'
+
+export interface ScreenResult {
+  firstContentMs: number
+  keys: KeyLatency
+  paint: PaintCounters
+  scroll?: ScrollFrames
+  pageErrors: string[]
+  loadAvg1: number
+}
+
+export interface ScreenPlan {
+  setup: readonly RemoteKey[]
+  cycle: readonly RemoteKey[]
+  presses: number
+  cpuRate: number
+  /** Hold Down for this long afterwards (the scroll figure); none: no hold. */
+  hold?: { holdMs: number; hz: number }
+}
+
+export function screenRun(page: PageSpec, plan: ScreenPlan): (t: Tracker) => Promise<ScreenResult> {
+  return async (tracker) => {
+    const { session, firstContentMs } = await openSettled(tracker, page, plan.cpuRate)
+    await pressSetup(session, plan.setup)
+    const keys = await measureKeys(session, plan.cycle, plan.presses)
+    if (keys.drawn === 0) throw new Error(`none of ${keys.presses} keys drew anything`)
+    const paint = await paintCounters(session)
+    const scroll = plan.hold ? await holdKey(session, 'ArrowDown', plan.hold) : undefined
+    return {
+      firstContentMs,
+      keys,
+      paint,
+      ...(scroll ? { scroll } : {}),
+      pageErrors: session.errors.slice(),
+      loadAvg1: loadavg()[0] ?? 0,
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench` arguments. `--quick` is a preset (the headline ratios in under 5 minutes on a 2-core
+ * machine, written to bench/quick.json and bench/quick.md so the full results stay); any flag given with it
+ * overrides that part of the preset.
+ *
+ *   --quick           1 run; cold start of the fixture region at 4×; keys at 4× on Home, the notices list
+ *                     and the keypad (20 presses) with their paint counters; Down held on the list; 1080p
+ *                     in WebGL and canvas2d; each against the floor of the same variant
+ *   --runs N          runs per start-up figure (default 3)
+ *   --rates 1,4       CPU throttling for start-up (default 1,4)
+ *   --key-rates 4     CPU throttling for keys, held keys and paint (default 4: issue 11's targets are at 4×)
+ *   --presses N       key presses per screen (default 40)
+ *   --hold-ms N       how long Down is held for the scroll figure (default 3000, auto-repeat at 30 Hz)
+ *   --navs N          open/close navigations for heap growth (default 500)
+ *   --variants a,b    some of 720-webgl, 720-canvas2d, 1080-webgl, 1080-canvas2d (default all)
+ *   --screens a,b     some of home, notices, chips, guides, keypad, about, hotlines, detail (default all)
+ *   --regions a,b     start-up feeds: large (10 000 notices), fixture (default both)
+ *   --only a,b        some of size, cold, warm, keys, scroll, heap, texture (default all)
+ *   --keep            keep the temporary builds (their paths are printed)
+ *   --chromium-arg X  one more Chromium switch for every browser (repeatable)
+ */
+import { SCREENS, type ScreenId } from './screens'
+import { variant, type Resolution, type RendererName, type Variant } from './variants'
+
+export const MEASUREMENTS = ['size', 'cold', 'warm', 'keys', 'scroll', 'heap', 'texture'] as const
+export type Measurement = (typeof MEASUREMENTS)[number]
+export type Region = 'large' | 'fixture'
+
+export interface Options {
+  quick: boolean
+  runs: number
+  rates: number[]
+  keyRates: number[]
+  presses: number
+  holdMs: number
+  navs: number
+  variants: Variant[]
+  screens: ScreenId[]
+  regions: Region[]
+  only: Set<Measurement>
+  keep: boolean
+  chromiumArgs: string[]
+  /** bench/<out>.json and bench/<out>.md */
+  out: 'results' | 'quick'
+}
+
+const ALL_VARIANTS = ['720-webgl', '720-canvas2d', '1080-webgl', '1080-canvas2d'] as const
+
+function parseVariant(id: string): Variant {
+  const match = /^(720|1080)-(webgl|canvas2d)$/.exec(id)
+  if (!match) throw new Error(`--variants knows ${ALL_VARIANTS.join(', ')}; got ${id}`)
+  return variant(Number(match[1]) as Resolution, match[2] as RendererName)
+}
+
+export function parseArgs(argv: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  const int = (name: string, fallback: number): number => {
+    const raw = value(name)
+    if (raw === undefined) return fallback
+    const n = Number(raw)
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} wants a whole number ≥ 1, got ${raw}`)
+    return n
+  }
+  const list = (name: string, fallback: readonly string[]): string[] =>
+    (value(name) ?? fallback.join(',')).split(',').map((s) => s.trim()).filter(Boolean)
+  const numbers = (name: string, fallback: readonly number[]): number[] => {
+    const n = list(name, fallback.map(String)).map(Number)
+    if (n.some((r) => !(r >= 1))) throw new Error(`${name} wants numbers ≥ 1, e.g. 1,4`)
+    return n
+  }
+  const known = <T extends string>(name: string, values: string[], all: readonly T[]): T[] => {
+    for (const v of values) if (!all.includes(v as T)) throw new Error(`${name} knows ${all.join(', ')}; got ${v}`)
+    return values as T[]
+  }
+
+  const quick = argv.includes('--quick')
+  const screenIds = SCREENS.map((s) => s.id)
+  return {
+    quick,
+    runs: int('--runs', quick ? 1 : 3),
+    rates: numbers('--rates', quick ? [4] : [1, 4]),
+    keyRates: numbers('--key-rates', [4]),
+    presses: int('--presses', quick ? 20 : 40),
+    holdMs: int('--hold-ms', quick ? 2000 : 3000),
+    navs: int('--navs', 500),
+    variants: list('--variants', quick ? ['1080-webgl', '1080-canvas2d'] : ALL_VARIANTS).map(parseVariant),
+    screens: known('--screens', list('--screens', quick ? ['home', 'notices', 'keypad'] : screenIds), screenIds),
+    regions: known('--regions', list('--regions', quick ? ['fixture'] : ['large', 'fixture']), ['large', 'fixture'] as const),
+    only: new Set(known('--only', list('--only', quick ? ['cold', 'keys', 'scroll'] : MEASUREMENTS), MEASUREMENTS)),
+    keep: argv.includes('--keep'),
+    chromiumArgs: argv.flatMap((arg, i) => (arg === '--chromium-arg' && argv[i + 1] ? [argv[i + 1] as string] : [])),
+    out: quick ? 'quick' : 'results',
+  }
+}
