@@ -18,7 +18,6 @@ import { fitStage } from './platform/stageFit'
 import { setLanguage, t } from './i18n/strings'
 import { provideServices } from './services'
 import { applyBranding } from './theme/branding'
-import { setShadersAvailable } from './theme/corners'
 import { setLargeText } from './theme/scale'
 import { palette } from './theme/tokens'
 import { App } from './App'
@@ -86,8 +85,6 @@ async function boot(): Promise<void> {
   const indexHint = preview ? undefined : createIndexHint(browserHintStorage())
   const repository = new FeedRepository({ settings, http, cache, ...(indexHint ? { indexHint } : {}) })
   const { context: probedContext, ...renderer } = chooseRenderer(settings.renderer, browserRendererEnvironment())
-  // Before any template is built: canvas2d draws no shaders, so none are asked for.
-  setShadersAvailable(renderer.renderer === 'webgl')
   provideServices({ settings, repository, http, cache, preferences, version: __VERSION__, renderer, now: () => Date.now() })
   // The feed is read while Lightning starts, not after it: the App shows whatever has arrived.
   // A warm start revalidates within 3 s, spread so a county's boxes switched on together do not all ask at once.

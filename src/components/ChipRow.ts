@@ -7,7 +7,6 @@ import { focusStyle, palette, type } from '../theme/tokens'
 import { textPatch } from './text'
 import { scaledSize } from '../theme/scale'
 import { textWidthEm } from '../layout/textLayout'
-import { roundedCorners } from '../theme/corners'
 
 export interface ChipRowTemplateSpec extends Lightning.Component.TemplateSpec {
   Chips: object
@@ -59,7 +58,6 @@ export class ChipRow
             ref: `Chip${i}`,
             h: HEIGHT,
             rect: true,
-            ...roundedCorners(HEIGHT / 2),
             Label: { x: 28, y: (HEIGHT - size * 1.5) / 2 + 2 },
           }),
         ),

@@ -3,7 +3,6 @@ import { Lightning } from '@lightningjs/sdk'
 import { t } from '../i18n/strings'
 import { focusStyle, palette, type } from '../theme/tokens'
 import { textPatch } from './text'
-import { roundedCorners } from '../theme/corners'
 
 export interface ExitDialogTemplateSpec extends Lightning.Component.TemplateSpec {
   Scrim: object
@@ -25,7 +24,6 @@ export class ExitDialog
       h: 100,
       rect: true,
       color: palette.surfaceRaised,
-      ...roundedCorners(focusStyle.radius),
       Label: { x: 150, y: 58, mount: 0.5 },
     })
     return {
@@ -37,7 +35,6 @@ export class ExitDialog
         h: 340,
         rect: true,
         color: palette.surface,
-        ...roundedCorners(20),
         Question: { x: 400, y: 60, mountX: 0.5 },
         Stay: button(80),
         Leave: button(420),

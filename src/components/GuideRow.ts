@@ -8,7 +8,6 @@ import { palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
 import { paintRowFocus, rowCardTemplate, sizeRowCard } from './rowCard'
 import { textPatch } from './text'
-import { roundedCorners } from '../theme/corners'
 
 export interface GuideRowTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: object
@@ -67,7 +66,6 @@ export class GuideRow
           h: 52,
           rect: true,
           color: palette.badge,
-          ...roundedCorners(8),
           Label: { x: 16, y: 2, text: textPatch(tag, { size: type.hint, color: palette.badgeText }) },
         }),
       )

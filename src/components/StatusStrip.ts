@@ -6,7 +6,6 @@ import { t } from '../i18n/strings'
 import { iconTexture } from '../theme/icons'
 import { palette, safeArea, type } from '../theme/tokens'
 import { textPatch } from './text'
-import { roundedCorners } from '../theme/corners'
 
 export interface StatusStripTemplateSpec extends Lightning.Component.TemplateSpec {
   Updated: object
@@ -27,7 +26,6 @@ export class StatusStrip
         h: 52,
         rect: true,
         color: palette.badge,
-        ...roundedCorners(8),
         Icon: { x: 10, y: 6, w: 40, h: 40, color: palette.badgeText },
         Label: { x: 60, y: 4 },
       },

@@ -3,7 +3,6 @@ import { Lightning } from '@lightningjs/sdk'
 import { iconTexture, type IconName } from '../theme/icons'
 import { focusStyle, palette, type } from '../theme/tokens'
 import { textPatch } from './text'
-import { roundedCorners } from '../theme/corners'
 
 export interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
   label: string
@@ -32,14 +31,12 @@ export class Tile
         rect: true,
         color: palette.focus,
         visible: false,
-        ...roundedCorners(focusStyle.radius + o),
       },
       Body: {
         w: 380,
         h: 300,
         rect: true,
         color: palette.surfaceRaised,
-        ...roundedCorners(focusStyle.radius),
         Icon: { x: 190, y: 110, mount: 0.5, w: 120, h: 120 },
         Label: { x: 190, y: 230, mountX: 0.5 },
       },

@@ -4,7 +4,6 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import { focusStyle, palette } from '../theme/tokens'
-import { roundedCorners } from '../theme/corners'
 
 const INSET = 6
 
@@ -15,7 +14,6 @@ export function rowCardTemplate(): Lightning.Element.PatchTemplate {
     y: INSET,
     rect: true,
     color: palette.surface,
-    ...roundedCorners(12),
   }
 }
 

@@ -12,9 +12,8 @@ import type { FeedIndex } from '../feed/schema'
 import type { RendererChoice } from '../platform/renderer'
 import { formatUpdated } from '../i18n/format'
 import { t, type StringKey } from '../i18n/strings'
-import { focusStyle, palette, safeArea, type } from '../theme/tokens'
+import { palette, safeArea, type } from '../theme/tokens'
 import type { PageTypeConfig } from './page'
-import { roundedCorners } from '../theme/corners'
 
 export interface AboutInfo {
   version: string
@@ -110,7 +109,7 @@ export class About
     if (host.children.length === 0) {
       SWITCHES.forEach((_s, i) =>
         host.childList.add(
-          this.stage.c({ ref: `Switch${i}`, y: i * 120, w: 1100, h: 96, rect: true, ...roundedCorners(focusStyle.radius), Label: { x: 32, y: 18 } }),
+          this.stage.c({ ref: `Switch${i}`, y: i * 120, w: 1100, h: 96, rect: true, Label: { x: 32, y: 18 } }),
         ),
       )
     }

@@ -16,7 +16,6 @@ import { currentBranding } from '../theme/branding'
 import { iconTexture, type IconName } from '../theme/icons'
 import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
-import { roundedCorners } from '../theme/corners'
 
 interface TileDef {
   route: string
@@ -166,7 +165,6 @@ export class Home
           h: ALERT_H,
           rect: true,
           color: colours.background,
-          ...roundedCorners(12),
           Icon: { x: 20, y: 11, w: 68, h: 68, texture: iconTexture('alert'), color: colours.text },
           Text: { x: 108, y: 18, text: textPatch(line, { size: type.body, color: colours.text, width: safeArea.w - 140, maxLines: 1 }) },
         }),

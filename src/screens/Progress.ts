@@ -27,7 +27,6 @@ import {
 import { iconTexture } from '../theme/icons'
 import { focusStyle, palette, safeArea, type } from '../theme/tokens'
 import type { PageTypeConfig } from './page'
-import { roundedCorners } from '../theme/corners'
 
 const KEY_W = 210
 const KEY_H = 80
@@ -69,15 +68,15 @@ export class Progress
   lookup: ProgressLookup | undefined
 
   static override _template(): Lightning.Component.Template<ProgressTemplateSpec> {
-    // The frame and the value are siblings: a Lightning shader also applies to an element's children.
-    // The active field's outline is an element of its own, not a shader stroke: canvas2d draws no shaders.
+    // The active field's outline is an element of its own behind the frame: no shader anywhere (see
+    // src/theme/tokens.ts, focusStyle), so it reads the same in WebGL and canvas2d.
     const o = focusStyle.outline
     const w = 3 * KEY_W + 2 * KEY_GAP
     const box = (y: number) => ({
       x: safeArea.x,
       y,
-      Outline: { x: -o, y: -o, w: w + 2 * o, h: 90 + 2 * o, rect: true, color: palette.focus, visible: false, ...roundedCorners(12 + o) },
-      Frame: { w, h: 90, rect: true, color: palette.surface, ...roundedCorners(12) },
+      Outline: { x: -o, y: -o, w: w + 2 * o, h: 90 + 2 * o, rect: true, color: palette.focus, visible: false },
+      Frame: { w, h: 90, rect: true, color: palette.surface },
       Value: { x: 24, y: 12 },
     })
     return {
@@ -166,7 +165,6 @@ export class Progress
               w: KEY_W,
               h: KEY_H,
               rect: true,
-              ...roundedCorners(12),
               Label: { x: KEY_W / 2, y: KEY_H / 2 + 8, mount: 0.5 },
             }),
           ),
