@@ -5,9 +5,10 @@
  *   npm run export-schema            # writes the file
  *   npm run export-schema -- --check # exits 1 when the committed file is out of date
  *
- * What JSON Schema cannot say is written in `description`s: texts are checked after markup is removed,
- * bad array items are dropped one by one rather than failing the document, `schemaVersion` is read by
- * its major number, timestamps must be real calendar times.
+ * Times, URLs and "something visible" in texts are the reader's own patterns, lengths are code points as
+ * the reader counts them, so a JSON Schema validator and the box agree (tests/unit/contract.spec.ts). What
+ * JSON Schema cannot say is in `description`s and in docs/feed.md ("One contract for every tool"): texts are
+ * measured after markup is removed, bad array items are dropped one by one, ids are unique in a list.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -27,11 +28,11 @@ import {
   NoticeSummarySchema,
   ProgressSchema,
   SCHEMA_MAJOR,
+  TIMESTAMP_PATTERN,
+  VISIBLE_TEXT_PATTERN,
 } from '../src/feed/schema'
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../docs/feed.schema.json', import.meta.url))
-
-const TIMESTAMP_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$'
 
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.optional(v.pipe(v.array(item), v.maxLength(max)))
 
@@ -84,31 +85,38 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
 }
 
 const TEXT_NOTE =
-  'Texts are plain text: HTML tags, script/style contents, comments and control characters are removed and common HTML entities (&amp; &lt; &nbsp; &ldquo; … and numeric ones) decoded before the length is checked; an empty result is an error.'
+  'Texts are plain text: the box removes HTML tags, script/style contents and comments, decodes common HTML entities (&amp; &lt; &nbsp; &ldquo; … and numeric ones), removes invisible characters (controls, bidi controls, zero-width characters) and surrounding spaces, then checks the length in code points; an empty result is an error. ' +
+  'This schema checks a text as written: its pattern refuses a text of only invisible characters and spaces, its maxLength counts the raw text. ' +
+  'So a text near its limit that carries markup may fail here and still be read by the box, and a text of only markup (<p></p>, &nbsp;) passes here and is refused by the box.'
 
-/** What the schemas' custom checks mean, written as JSON Schema can: a pattern, a format, a note. */
+const messageOf = (action: unknown): unknown => (action as { message?: unknown }).message
+
+/** What the schemas' own checks mean, written as JSON Schema can: the same patterns, a description. */
 const config: ConversionConfig = {
   target: 'draft-2020-12',
   errorMode: 'ignore',
   overrideAction({ valibotAction, jsonSchema }) {
-    if (valibotAction.type === 'regex' && (valibotAction as { message?: unknown }).message === 'http-url') {
+    // Patterns as written in schema.ts: RegExp#source would escape each `/`.
+    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'http-url') {
       // No `format: "uri"`: RFC 3986 refuses the Chinese paths the box accepts (they are percent-encoded when used).
       return {
         ...jsonSchema,
-        // The source as written: RegExp#source would escape each `/`.
         pattern: HTTP_URL_PATTERN,
         description:
           'An absolute http:// or https:// URL, at most 2000 characters: an ASCII host (IDN hosts in their xn-- form) or IPv4 address, an optional port, no user info, no spaces, backslashes or invisible characters.',
       }
     }
-    if (valibotAction.type !== 'check') return undefined
-    const message = (valibotAction as { message?: unknown }).message
-    if (message === 'timestamp') {
+    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'timestamp') {
       return {
         ...jsonSchema,
         pattern: TIMESTAMP_PATTERN,
-        description: 'ISO 8601 date-time with an offset, seconds optional, e.g. 2026-11-20T09:30:00+08:00; must be a real calendar time.',
+        description:
+          'ISO 8601 date-time with an offset, seconds optional, e.g. 2026-11-20T09:30:00+08:00; a real calendar time (leap years included), offsets from -12:00 to +14:00.',
       }
+    }
+    // A text's "not empty once cleaned", as far as a pattern can say it: something visible is left.
+    if (valibotAction.type === 'min_length' && jsonSchema.type === 'string' && jsonSchema.minLength === 1) {
+      return { ...jsonSchema, pattern: VISIBLE_TEXT_PATTERN }
     }
     return undefined
   },
@@ -125,8 +133,8 @@ function annotate(node: unknown): void {
     return
   }
   if (!isObject(node)) return
-  if (node.type === 'string' && node.minLength === 1 && typeof node.maxLength === 'number' && !node.description) {
-    node.description = `Plain text, 1 to ${node.maxLength} characters once markup is removed.`
+  if (node.type === 'string' && node.pattern === VISIBLE_TEXT_PATTERN && typeof node.maxLength === 'number' && !node.description) {
+    node.description = `Plain text, 1 to ${node.maxLength} characters (code points) once the box has removed markup and invisible characters.`
   }
   const props = node.properties
   if (isObject(props) && isObject(props.schemaVersion)) {

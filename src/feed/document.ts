@@ -56,12 +56,9 @@ function cut(text: string): string {
   return text.length > LIMITS.receivedChars ? `${text.slice(0, LIMITS.receivedChars)}…` : text
 }
 
-// Deeper than this a value is shown as …: enough to recognise it, and no recursion a feed can overflow.
-const DESCRIBE_DEPTH = 4
-
 /**
  * Any value as short JSON-like text for a problem: at most LIMITS.receivedChars characters and an ellipsis,
- * at most DESCRIBE_DEPTH levels deep. JSON.stringify would overflow the stack on a value nested 5 000 deep
+ * at most LIMITS.receivedDepth levels deep. JSON.stringify would overflow the stack on a value nested 5 000 deep
  * and copy a huge one whole.
  */
 export function describeValue(value: unknown): string {
@@ -77,7 +74,7 @@ export function describeValue(value: unknown): string {
       if (typeof node === 'string') return put(JSON.stringify(node.length > budget ? node.slice(0, budget) : node))
       return put(node === null || typeof node === 'number' || typeof node === 'boolean' ? String(node) : typeof node)
     }
-    if (depth >= DESCRIBE_DEPTH) return put('…')
+    if (depth >= LIMITS.receivedDepth) return put('…')
     const list = Array.isArray(node)
     if (!put(list ? '[' : '{')) return false
     if (list) {

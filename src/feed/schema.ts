@@ -35,6 +35,8 @@ export const LIMITS = {
   detailChars: 2_000_000,
   /** A value quoted in a problem is cut to this many characters (and …), so a 50 MB id is not kept. */
   receivedChars: 80,
+  /** …and shown this many levels deep: enough to recognise it, without a recursion a feed could overflow. */
+  receivedDepth: 4,
 } as const
 
 /** Counts the cleaner's loop iterations, so tests can hold it to linear work without a clock. */
@@ -276,7 +278,8 @@ const text = (max: number) =>
     maxLengthBy(LIMITS.rawText, (s) => s.length),
     v.transform(toPlainText),
     v.minLength(1),
-    v.maxLength(max),
+    // In code points, as JSON Schema's maxLength counts: a CJK Extension B place name is not twice as long.
+    maxLengthBy(max, codePointLength),
   )
 
 const optionalText = (max: number) => v.optional(text(max))
@@ -284,30 +287,24 @@ const optionalText = (max: number) => v.optional(text(max))
 /** Ids appear in URLs (`notices/{id}.json`), so they are kept to URL-safe characters. */
 export const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'id'))
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/
+// A real calendar time as one regex, so the JSON Schema can carry the very same pattern: 30 February,
+// 29 February outside leap years (1900 and 2100 are not, 2000 is), hour 24, second 60 and offsets outside
+// -12:00…+14:00 do not match. No Date is involved, so no engine's date parsing decides either.
+const DAY_OF_YEAR = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))'
+const LEAP_YEAR = '(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)'
+const TIME_OF_DAY = '(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?'
+const OFFSET = '(?:Z|\\+(?:(?:0\\d|1[0-3]):[0-5]\\d|14:00)|-(?:(?:0\\d|1[01]):[0-5]\\d|12:00))'
 
-/** A real calendar time: Date.parse would roll 2026-02-30 over to March, so each part is checked. */
+/** ISO 8601 date-time with an offset, seconds and up to nine fraction digits optional: 2026-11-20T09:30:00+08:00. */
+export const TIMESTAMP_PATTERN = `^(?:\\d{4}-${DAY_OF_YEAR}|${LEAP_YEAR}-02-29)T${TIME_OF_DAY}${OFFSET}$`
+const TIMESTAMP = new RegExp(TIMESTAMP_PATTERN)
+
 export function isTimestamp(s: string): boolean {
-  const m = TIMESTAMP.exec(s)
-  if (!m) return false
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? '0', m[10] ?? '0', m[11] ?? '0'].map(Number) as number[]
-  const daysInMonth = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate()
-  return (
-    (month as number) >= 1 &&
-    (month as number) <= 12 &&
-    (day as number) >= 1 &&
-    (day as number) <= daysInMonth &&
-    (hour as number) < 24 &&
-    (minute as number) < 60 &&
-    (second as number) < 60 &&
-    // Real offsets run from -12:00 to +14:00.
-    (offsetHours as number) <= 14 &&
-    (offsetMinutes as number) < 60
-  )
+  return TIMESTAMP.test(s)
 }
 
 /** ISO 8601 date-time with an offset, e.g. 2026-11-20T09:30:00+08:00. */
-export const TimestampSchema = v.pipe(v.string(), v.check(isTimestamp, 'timestamp'))
+export const TimestampSchema = v.pipe(v.string(), v.regex(TIMESTAMP, 'timestamp'))
 
 // The URL grammar of the contract, as regex source shared by the reader, the image policy and the JSON
 // Schema: no engine's URL parser decides what is valid. WHATWG parsers accept `https:/h`, `http:h`, tabs,
@@ -361,6 +358,34 @@ export const HttpUrlSchema = v.pipe(v.string(), maxLengthBy(2000, codePointLengt
 const PhoneSchema = v.pipe(v.string(), v.regex(/^[0-9+\-() ]{3,24}$/, 'phone'))
 
 /**
+ * valibot's `object`, refusing arrays as JSON Schema's `type: "object"` does: valibot alone takes `[]`
+ * for an object whose fields are all optional (`"phones": []`).
+ */
+function plainObject<E extends v.ObjectEntries>(entries: E) {
+  const base = v.object(entries)
+  const noArrays: typeof base = {
+    ...base,
+    '~run'(dataset, config) {
+      const input = dataset.value
+      if (!Array.isArray(input)) return base['~run'](dataset, config)
+      const issue: v.ObjectIssue = {
+        kind: 'schema',
+        type: 'object',
+        input,
+        expected: 'Object',
+        received: 'Array',
+        message: 'Invalid type: Expected Object but received Array',
+        lang: config.lang,
+        abortEarly: config.abortEarly,
+        abortPipeEarly: config.abortPipeEarly,
+      }
+      return { typed: false, value: input, issues: [issue] }
+    },
+  }
+  return noArrays
+}
+
+/**
  * An array of at most `max` items, its length checked before any item is: a list 100 times too long
  * costs one problem, not one per item. For the exporter it is an array with `maxItems`.
  */
@@ -380,7 +405,7 @@ const boundedArray = <T extends v.GenericSchema>(item: T, max: number) => {
   return v.pipe(lengthFirst, v.maxLength(max))
 }
 
-export const RegionSchema = v.object({
+export const RegionSchema = plainObject({
   code: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'region-code')),
   name: text(40),
   /** From province down, e.g. ["湖南省", "郴州市", "临武县"]. */
@@ -388,7 +413,7 @@ export const RegionSchema = v.object({
 })
 
 export const ALERT_LEVELS = ['red', 'orange', 'yellow', 'blue', 'info'] as const
-export const AlertSchema = v.object({
+export const AlertSchema = plainObject({
   id: IdSchema,
   level: v.picklist(ALERT_LEVELS),
   title: text(60),
@@ -396,7 +421,7 @@ export const AlertSchema = v.object({
   validUntil: TimestampSchema,
 })
 
-export const NoticeSummarySchema = v.object({
+export const NoticeSummarySchema = plainObject({
   id: IdSchema,
   title: text(200),
   category: text(20),
@@ -408,7 +433,7 @@ export const NoticeSummarySchema = v.object({
   updatedAt: v.optional(TimestampSchema),
 })
 
-export const GuideSummarySchema = v.object({
+export const GuideSummarySchema = plainObject({
   id: IdSchema,
   code: text(40),
   name: text(100),
@@ -420,46 +445,46 @@ export const GuideSummarySchema = v.object({
   updatedAt: v.optional(TimestampSchema),
 })
 
-export const HotlineSchema = v.object({
+export const HotlineSchema = plainObject({
   name: text(40),
   phone: PhoneSchema,
   hours: optionalText(60),
 })
 
 /** The envelope of index.json; its arrays are validated item by item (see document.ts). */
-export const IndexEnvelopeSchema = v.object({
+export const IndexEnvelopeSchema = plainObject({
   schemaVersion: v.number(),
   generatedAt: TimestampSchema,
   region: RegionSchema,
 })
 
 export const BlockSchema = v.variant('type', [
-  v.object({ type: v.literal('paragraph'), text: text(5000) }),
-  v.object({ type: v.literal('heading'), text: text(200) }),
-  v.object({
+  plainObject({ type: v.literal('paragraph'), text: text(5000) }),
+  plainObject({ type: v.literal('heading'), text: text(200) }),
+  plainObject({
     type: v.literal('image'),
     src: HttpUrlSchema,
     alt: text(200),
     width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4096))),
     height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4096))),
   }),
-  v.object({
+  plainObject({
     type: v.literal('list'),
     ordered: v.optional(v.boolean(), false),
     items: v.pipe(boundedArray(text(1000), LIMITS.listItems), v.minLength(1)),
   }),
 ])
 
-export const AttachmentSchema = v.object({ name: text(100), url: HttpUrlSchema })
+export const AttachmentSchema = plainObject({ name: text(100), url: HttpUrlSchema })
 
 /** A notice document: the summary fields plus `indexNo`, `body[]` and `attachments[]`. */
-export const NoticeEnvelopeSchema = v.object({
+export const NoticeEnvelopeSchema = plainObject({
   ...NoticeSummarySchema.entries,
   schemaVersion: v.number(),
   indexNo: optionalText(60),
 })
 
-export const MaterialSchema = v.object({
+export const MaterialSchema = plainObject({
   name: text(100),
   form: v.optional(v.picklist(['original', 'copy', 'original-and-copy', 'electronic']), 'original'),
   copies: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20)), 1),
@@ -468,15 +493,15 @@ export const MaterialSchema = v.object({
   shared: v.optional(v.boolean(), false),
 })
 
-export const StepSchema = v.object({ title: text(40), text: optionalText(500) })
+export const StepSchema = plainObject({ title: text(40), text: optionalText(500) })
 
-export const PlaceSchema = v.object({
+export const PlaceSchema = plainObject({
   name: text(60),
   address: text(120),
   hours: optionalText(80),
 })
 
-export const GuideDetailSchema = v.object({
+export const GuideDetailSchema = plainObject({
   ...GuideSummarySchema.entries,
   schemaVersion: v.number(),
   targets: text(200),
@@ -488,11 +513,11 @@ export const GuideDetailSchema = v.object({
   fee: v.optional(text(200), '不收费'),
   places: v.optional(boundedArray(PlaceSchema, LIMITS.places), []),
   phones: v.optional(
-    v.object({ consult: v.optional(PhoneSchema), complaint: v.optional(PhoneSchema) }),
+    plainObject({ consult: v.optional(PhoneSchema), complaint: v.optional(PhoneSchema) }),
     {},
   ),
   visits: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10))),
-  online: v.optional(v.object({ url: HttpUrlSchema })),
+  online: v.optional(plainObject({ url: HttpUrlSchema })),
   helpServices: optionalText(200),
 })
 
@@ -507,7 +532,7 @@ export const PROGRESS_STATUSES = [
   'delivered',
 ] as const
 
-export const ProgressSchema = v.object({
+export const ProgressSchema = plainObject({
   applicationNo: v.pipe(v.string(), v.regex(/^[0-9A-Za-z-]{4,32}$/, 'application-no')),
   itemName: text(100),
   applicant: text(40),
@@ -515,7 +540,7 @@ export const ProgressSchema = v.object({
   status: v.picklist(PROGRESS_STATUSES),
   steps: v.optional(
     boundedArray(
-      v.object({
+      plainObject({
         status: v.picklist(PROGRESS_STATUSES),
         at: TimestampSchema,
         office: text(60),
