@@ -59,7 +59,7 @@ export function routes(): Router.Config {
       }),
       route('notices/:id', NoticeDetail, async (page, { id }) => {
         const { repository, settings } = services()
-        page.show(await repository.notice(id ?? ''), settings.imageHosts)
+        page.show(await repository.notice(id ?? ''), { hosts: settings.imageHosts, httpHosts: settings.imageHttpHosts })
       }),
       route('guides', Guides, async (page) => {
         const { repository } = services()

@@ -20,6 +20,8 @@ export interface PagedBodyTemplateSpec extends Lightning.Component.TemplateSpec 
 
 export interface PagedBodyOptions {
   imageHosts?: readonly string[]
+  /** Of imageHosts, those whose images may come over plain http. */
+  imageHttpHosts?: readonly string[]
   /** Draws one extra last page (attachments as QR codes). */
   extraPage?: (host: Lightning.Element) => void
 }
@@ -146,7 +148,7 @@ export class PagedBody
         },
       }
     }
-    const allowed = isAllowedImage(item.src, this.options.imageHosts ?? [])
+    const allowed = isAllowedImage(item.src, this.options.imageHosts ?? [], this.options.imageHttpHosts ?? [])
     const label = t(allowed ? 'notice.imageLoading' : 'notice.imageBlocked', { alt: item.alt })
     return {
       ref: `Item${i}`,

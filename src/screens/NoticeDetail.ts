@@ -44,7 +44,7 @@ export class NoticeDetail
   }
 
   /** Called by the route with what the repository found. */
-  show(result: DetailResult<Notice>, imageHosts: readonly string[]): void {
+  show(result: DetailResult<Notice>, images: { hosts: readonly string[]; httpHosts: readonly string[] }): void {
     const failed = !result.ok
     this.tag('Failed')?.patch({ visible: failed })
     for (const ref of ['Title', 'Meta', 'Body'] as const) this.tag(ref)?.patch({ visible: !failed })
@@ -72,7 +72,8 @@ export class NoticeDetail
       }),
     })
     this.body.setBlocks(notice.body, {
-      imageHosts,
+      imageHosts: images.hosts,
+      imageHttpHosts: images.httpHosts,
       extraPage: notice.attachments.length > 0 ? (host) => this.drawAttachments(host) : undefined,
     })
   }
