@@ -94,6 +94,8 @@ function zh(p: Problem): string {
     // document.ts
     case 'not-json':
       return `不是有效的 JSON（${got}）。常见原因：中文引号“”、多余或缺少逗号、缺少括号`
+    case 'too-large':
+      return `文件太大（${got} 个字符），最多 ${(p.expected ?? '').replace('<=', '')} 个字符，机顶盒不会读取。请拆分内容或删去多余部分`
     case 'version':
       if (got === 'undefined') return `缺少 schemaVersion，应为 ${p.expected ?? `${SCHEMA_MAJOR}.x`}`
       return `版本不受支持，应为 ${p.expected ?? `${SCHEMA_MAJOR}.x`}，实际为 ${got}`
@@ -207,6 +209,8 @@ function en(p: Problem): string {
   switch (p.kind) {
     case 'not-json':
       return `not valid JSON (${got}); look for curly quotes, a missing or extra comma, a missing bracket`
+    case 'too-large':
+      return `too large (${got} characters; at most ${(p.expected ?? '').replace('<=', '')}): boxes will not read it. Split the content or remove what is not needed`
     case 'version':
       if (got === 'undefined') return `schemaVersion is missing: expected ${p.expected ?? `${SCHEMA_MAJOR}.x`}`
       return `unsupported version: expected ${p.expected ?? `${SCHEMA_MAJOR}.x`}, got ${got}`

@@ -156,7 +156,7 @@ describe('describeProblem (Chinese, for editors)', () => {
 
   it('has a specific text for every kind the feed readers and the validator produce', () => {
     const kinds = [
-      'not-json', 'version', 'too-many', 'duplicate-id', 'array', 'object', 'id', 'timestamp', 'http-url', 'phone',
+      'not-json', 'too-large', 'version', 'too-many', 'duplicate-id', 'array', 'object', 'id', 'timestamp', 'http-url', 'phone',
       'region-code', 'application-no', 'string', 'number', 'boolean', 'picklist', 'literal', 'variant', 'min_length',
       'max_length', 'min_value', 'max_value', 'integer', 'missing-detail', 'id-mismatch', 'region-mismatch', 'orphan',
       'unknown-kind', 'record', 'union', 'regex', 'check', 'non_empty', 'length', 'null', 'enum',
@@ -166,6 +166,7 @@ describe('describeProblem (Chinese, for editors)', () => {
       expect(problemMessage(p), kind).not.toContain('不符合要求')
       expect(problemMessage(p, 'en'), kind).not.toContain('invalid (')
     }
+    expect(problemMessage({ path: '$', kind: 'too-large', expected: '<=2000000', received: '2500000', dropped: false })).toContain('最多 2000000 个字符')
     // Anything new still gets a readable line with the raw kind.
     expect(problemMessage({ path: '$.x', kind: 'emoji', received: '"y"', dropped: true })).toContain('不符合要求（emoji）')
   })
