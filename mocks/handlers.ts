@@ -5,6 +5,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { findProgress, IMAGE_HOST, REGIONS, type RegionFixture } from './fixtures'
+import { feedPaths, feedUrl, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
 
 export interface HandlerOptions {
   /** Feed base, absolute or relative to the page. Default `/feed`. */
@@ -24,19 +25,17 @@ export const MAX_WRONG_CODES = 5
 export const LOCK_SECONDS = 60
 
 /** A trailing slash in settings must not produce `//v1/...`, which msw would not match. */
-export function trimBase(base: string): string {
-  return base.replace(/\/+$/, '')
-}
+export { trimBase }
 
 /** The three published document routes under one feed base. Scenarios override the same routes. */
 export function feedRoutes(baseUrl: string = DEFAULT_FEED_BASE): { index: string; notice: string; guide: string } {
-  const region = `${trimBase(baseUrl)}/v1/regions/:region`
-  return { index: `${region}/index.json`, notice: `${region}/notices/:id.json`, guide: `${region}/guides/:id.json` }
+  const paths = feedPaths(':region', { literal: true })
+  return { index: feedUrl(baseUrl, paths.index), notice: feedUrl(baseUrl, paths.notice(':id')), guide: feedUrl(baseUrl, paths.guide(':id')) }
 }
 
 /** The one address of the progress lookup: number and code travel in the POST body (docs/feed.md). */
 export function progressRoute(progressBaseUrl: string = DEFAULT_API_BASE): string {
-  return `${trimBase(progressBaseUrl)}/v1/applications/lookup`
+  return progressLookupUrl(progressBaseUrl)
 }
 
 /** What a lookup body holds, when it holds the two strings; anything else is a 400. */

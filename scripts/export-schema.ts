@@ -78,7 +78,7 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
   progress: {
     title: 'progress answer',
     description:
-      'GET {progressApiUrl}/v1/applications/{applicationNo}?code={verificationCode}, status 200. ' +
+      'POST {progressApiUrl}/v1/applications/lookup with the JSON body {"applicationNo": …, "code": …} (never in the URL), status 200. ' +
       '404: no such application; 403: wrong verification code; 429: too many tries (Retry-After); anything else: try later. ' +
       'Personal data: shown, never stored; the box masks the applicant again.',
   },

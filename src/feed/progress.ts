@@ -7,6 +7,7 @@ import { parseProgress } from './document'
 import { maskName, maskNumber, maskText, normalizeDigits } from './mask'
 import { postJson, type PostJson } from './postJson'
 import type { Progress } from './schema'
+import { progressLookupUrl } from './feedUrls'
 
 export type ProgressResult =
   | { kind: 'found'; progress: Progress }
@@ -75,9 +76,7 @@ export interface LookupOptions {
  * log, or the browser console (which prints the address of every failed request, e.g. a 403). A fixed
  * address keeps every log line alike.
  */
-export function progressLookupUrl(progressApiUrl: string): string {
-  return `${progressApiUrl.replace(/\/+$/, '')}/v1/applications/lookup`
-}
+export { progressLookupUrl }
 
 export async function lookupProgress(
   progressApiUrl: string,

@@ -4,6 +4,7 @@
  * refresh keeps the last good copy, and so does one that would empty a list, switch region or go back in
  * time (indexGuard.ts). No Lightning imports.
  */
+import { feedPaths, feedUrl, type FeedPaths } from './feedUrls'
 import type { IndexHint } from './indexHint'
 import { indexConfirmedKey, indexKey, guideKey, noticeKey } from './cacheKeys'
 import type { CachedDoc, FeedCache } from './cache'
@@ -67,10 +68,6 @@ interface IndexConfirmation {
   etag: string | undefined
 }
 
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '')
-}
-
 function defaultWhenIdle(fn: () => void): void {
   const w = globalThis as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => void }
   if (typeof w.requestIdleCallback === 'function') w.requestIdleCallback(fn, { timeout: 2000 })
@@ -108,9 +105,9 @@ export class FeedRepository {
     this.whenIdle = deps.whenIdle ?? defaultWhenIdle
   }
 
-  private get base(): string {
+  private url(path: (paths: FeedPaths) => string): string {
     const { feedBaseUrl, regionCode } = this.deps.settings
-    return `${trimSlash(feedBaseUrl)}/v1/regions/${encodeURIComponent(regionCode)}`
+    return feedUrl(feedBaseUrl, path(feedPaths(regionCode)))
   }
 
   index(): FeedIndex | undefined {
@@ -196,7 +193,7 @@ export class FeedRepository {
   }
 
   private async doRefresh(): Promise<FeedStatus> {
-    const url = `${this.base}/index.json`
+    const url = this.url((p) => p.index)
     this.retryAfterSeconds = undefined
     try {
       const response = await this.deps.http.get(url, {
@@ -379,7 +376,7 @@ export class FeedRepository {
     const summary = this.current?.notices.find((n) => n.id === id)
     return this.detail(
       noticeKey(this.deps.settings.regionCode, id),
-      `${this.base}/notices/${encodeURIComponent(id)}.json`,
+      this.url((p) => p.notice(id)),
       parseNoticeDetail,
       summary?.updatedAt,
     )
@@ -389,7 +386,7 @@ export class FeedRepository {
     const summary = this.current?.guides.find((g) => g.id === id)
     return this.detail(
       guideKey(this.deps.settings.regionCode, id),
-      `${this.base}/guides/${encodeURIComponent(id)}.json`,
+      this.url((p) => p.guide(id)),
       parseGuideDetail,
       summary?.updatedAt,
     )

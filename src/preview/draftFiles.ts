@@ -9,6 +9,7 @@
 import { parseGuideDetail, parseIndex, parseJson, parseNoticeDetail, type Problem } from '../feed/document'
 import { listsEmptiedByDrops } from '../feed/indexGuard'
 import { uniqueProblems } from '../feed/problemText'
+import { feedPaths } from '../feed/feedUrls'
 
 export type DocKind = 'index' | 'notice' | 'guide'
 export const DOC_KINDS: readonly DocKind[] = ['index', 'notice', 'guide']
@@ -171,7 +172,7 @@ export function checkDraft(files: readonly DraftFile[], kind?: DocKind): FileRep
     if (!report || !file.feedPath) return
     const place = placeOf(file.feedPath)
     if (!place) return
-    const folder = `v1/regions/${place.regionCode}`
+    const folder = feedPaths(place.regionCode).region
     if (place.kind === 'index') {
       if (report.regionCode !== undefined && report.regionCode !== place.regionCode) {
         report.problems.push({
@@ -217,7 +218,7 @@ export function checkDraft(files: readonly DraftFile[], kind?: DocKind): FileRep
     if (!report || !file.feedPath) return
     const place = placeOf(file.feedPath)
     if (!place || place.kind === 'index') return
-    const index = byFeedPath.get(`v1/regions/${place.regionCode}/index.json`)
+    const index = byFeedPath.get(feedPaths(place.regionCode).index)
     if (!index || !index.ok || listed.has(file.feedPath)) return
     report.problems.push({
       path: '$',
@@ -257,12 +258,12 @@ export function placeFiles(files: readonly DraftFile[], fallbackRegion: string):
     if (existing) return { ...file, feedPath: existing }
     if (kind === 'index') {
       const code = isRecord(value) && isRecord(value.region) && typeof value.region.code === 'string' ? value.region.code : region
-      return { ...file, feedPath: `v1/regions/${code}/index.json` }
+      return { ...file, feedPath: feedPaths(code).index }
     }
     if (kind === 'notice' || kind === 'guide') {
       const base = file.name.replace(/\\/g, '/').replace(/^.*\//, '').replace(/\.json$/i, '')
       const id = isRecord(value) && typeof value.id === 'string' && value.id ? value.id : base
-      return { ...file, feedPath: `v1/regions/${region}/${kind === 'notice' ? 'notices' : 'guides'}/${id}.json` }
+      return { ...file, feedPath: kind === 'notice' ? feedPaths(region).notice(id) : feedPaths(region).guide(id) }
     }
     return { ...file }
   })

@@ -17,6 +17,7 @@ import {
   type FileReport,
 } from './draftFiles'
 import { DRAFT_MESSAGE, READY_MESSAGE } from './draftTransport'
+import { feedPaths, feedUrl } from '../feed/feedUrls'
 
 const MAX_FILES = 5000
 const MAX_FETCHES = 400
@@ -168,7 +169,7 @@ async function filesFromUrl(input: string): Promise<DraftFile[]> {
   let url = new URL(input, location.href).href
   if (!/\.(json|zip)($|\?)/i.test(url)) {
     const region = settings?.regionCode ?? ''
-    url = `${url.replace(/\/+$/, '')}/v1/regions/${region}/index.json`
+    url = feedUrl(url, feedPaths(region).index)
   }
   const first = await fetchText(url)
   if (first.status !== 200) throw new Error(`${url}：HTTP ${first.status}`)

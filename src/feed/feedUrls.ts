@@ -1,0 +1,53 @@
+/**
+ * The feed's URL layout, in one place: the box, the editors' preview, the validator and the mocks all
+ * build their addresses here (docs/feed.md, "Files").
+ *
+ *   {feedBaseUrl}/v1/regions/{region}/index.json
+ *   {feedBaseUrl}/v1/regions/{region}/notices/{id}.json
+ *   {feedBaseUrl}/v1/regions/{region}/guides/{id}.json
+ *   {progressApiUrl}/v1/applications/lookup          (POST)
+ */
+
+/** A base from settings without its trailing slashes: `…/gov/` must not become `…/gov//v1/…`. */
+export function trimBase(base: string): string {
+  return base.replace(/\/+$/, '')
+}
+
+/**
+ * Region codes and ids are URL-safe by schema; they are still encoded so a stray character cannot
+ * change the path. Route patterns (`:region`, `:id`) pass `literal` to keep their placeholders.
+ */
+function part(value: string, literal: boolean): string {
+  return literal ? value : encodeURIComponent(value)
+}
+
+export interface FeedPaths {
+  region: string
+  index: string
+  notice(id: string): string
+  guide(id: string): string
+}
+
+/** Paths relative to the feed base, e.g. `v1/regions/431025/index.json`. */
+export function feedPaths(region: string, options: { literal?: boolean } = {}): FeedPaths {
+  const literal = options.literal === true
+  const folder = `v1/regions/${part(region, literal)}`
+  return {
+    region: folder,
+    index: `${folder}/index.json`,
+    notice: (id) => `${folder}/notices/${part(id, literal)}.json`,
+    guide: (id) => `${folder}/guides/${part(id, literal)}.json`,
+  }
+}
+
+/** A feed-relative path under a base URL. */
+export function feedUrl(base: string, path: string): string {
+  return `${trimBase(base)}/${path}`
+}
+
+export const PROGRESS_LOOKUP_PATH = 'v1/applications/lookup'
+
+/** The one address of the progress lookup: number and code travel in the POST body. */
+export function progressLookupUrl(progressApiUrl: string): string {
+  return `${trimBase(progressApiUrl)}/${PROGRESS_LOOKUP_PATH}`
+}
