@@ -5,18 +5,8 @@
 import type { FeedIndex, NoticeDetail, NoticeSummary } from '../src/feed/schema'
 import { REGIONS } from './fixtures'
 import { lookup } from './handlers'
+import { seededRandom as seeded } from './seededRandom'
 
-/** mulberry32: tiny, seedable, good enough to vary titles and dates. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function pick<T>(random: () => number, list: readonly [T, ...T[]]): T {
   return list[Math.floor(random() * list.length)] ?? list[0]

@@ -5,6 +5,7 @@
  * times and offsets; URLs that are nearly URLs; wrong types, missing keys, lists past their limits.
  */
 import { LINWU, PROGRESS_FIXTURES, YUELU } from '../../mocks/fixtures'
+import { seededRandom } from '../../mocks/seededRandom'
 
 export type DocKind = 'index' | 'notice' | 'guide' | 'progress'
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -44,17 +45,8 @@ export function fixtureDocuments(): { kind: DocKind; name: string; doc: Json }[]
   return out
 }
 
-/** mulberry32: small, fast and the same on every machine, so a failing mutant can be found again by its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The shared seeded generator (mocks/seededRandom.ts): a failing mutant is found again by its seed. */
+export const rng = seededRandom
 
 const EXT_B = '\u{20000}' // 𠀀, one character, two UTF-16 units
 
