@@ -3,6 +3,10 @@
  * something to show. IndexedDB fails in real life (missing, blocked, quota, "UnknownError" on a corrupt
  * store), so every failure is absorbed here: reopen once, then carry on in memory for the session.
  * Nothing here throws to callers or waits forever. No Lightning imports.
+ *
+ * This module is the policy; the parts are beside it: cachedDoc.ts (what an entry is), cacheLedger.ts
+ * (sizes, write order, eviction), memoryStore.ts (the session's mirror and fallback), idbConnection.ts
+ * (opening and reopening the database), storageErrors.ts (naming failures).
  */
 import {
   delMany,
@@ -14,20 +18,14 @@ import {
   update as idbUpdate,
   type UseStore,
 } from 'idb-keyval'
+import { isCachedDoc, type CachedDoc } from './cachedDoc'
+import { adoptUntracked, admit, emptyLedger, evictOver, isLedger, ledgerTotals, reconcileLedger, type Ledger } from './cacheLedger'
 import { isCurrentVersion, ledgerKey } from './cacheKeys'
-import { withTimeout } from './withTimeout'
+import { IdbConnection, resolveFactory } from './idbConnection'
+import { MemoryStore } from './memoryStore'
+import { describeError, errorName, OpenTimeoutError } from './storageErrors'
 
-export type CacheKind = 'index' | 'detail'
-
-export interface CachedDoc<T> {
-  value: T
-  etag?: string
-  fetchedAt: number
-  maxAgeSeconds?: number
-  schemaVersion: number
-  bytes: number
-  kind: CacheKind
-}
+export type { CacheKind, CachedDoc } from './cachedDoc'
 
 export type StorageMode = 'indexeddb' | 'memory'
 
@@ -78,301 +76,13 @@ const DEFAULTS = {
 
 const LEDGER_KEY = ledgerKey()
 
-// ---------------------------------------------------------------------------------------------------------
-// Errors
-
-/** An open that never answered: usually blocked by another connection, so reopening would only wait again. */
-class OpenTimeoutError extends Error {
-  constructor(message: string) {
-    super(message)
-    Object.setPrototypeOf(this, OpenTimeoutError.prototype)
-    this.name = 'TimeoutError'
-  }
-}
-
-function namedError(name: string, message: string): Error {
-  const e = new Error(message)
-  e.name = name
-  return e
-}
-
-/** `name: message`, for DOMExceptions (not always Errors on old engines), nulls from aborted transactions. */
-function describeError(e: unknown): string {
-  if (e === null || e === undefined) return 'UnknownError: the transaction was aborted'
-  if (typeof e === 'object') {
-    const { name, message } = e as { name?: unknown; message?: unknown }
-    const n = typeof name === 'string' && name ? name : 'Error'
-    return typeof message === 'string' && message ? `${n}: ${message}` : n
-  }
-  return String(e)
-}
-
-function errorName(e: unknown): string | undefined {
-  if (e && typeof e === 'object') {
-    const { name } = e as { name?: unknown }
-    if (typeof name === 'string') return name
-  }
-  return undefined
-}
-
-
-// ---------------------------------------------------------------------------------------------------------
-// Size ledger: what is stored, how big, in which order it was written. Kept in the store itself (so eviction
-// needs no scan of every document) and mirrored in memory (so diagnostics() can answer synchronously).
-
-interface LedgerEntry {
-  bytes: number
-  kind: CacheKind
-  /** Write order. Eviction goes by this, not by clock time: set-top boxes often boot with the clock in 1970. */
-  seq: number
-  /** now() at write time; informational. */
-  at: number
-}
-
-interface Ledger {
-  seq: number
-  entries: Record<string, LedgerEntry>
-}
-
-function emptyLedger(): Ledger {
-  return { seq: 0, entries: {} }
-}
-
-function has(record: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key)
-}
-
-function isKind(x: unknown): x is CacheKind {
-  return x === 'index' || x === 'detail'
-}
-
-function isLedger(x: unknown): x is Ledger {
-  if (!x || typeof x !== 'object') return false
-  const l = x as { seq?: unknown; entries?: unknown }
-  if (typeof l.seq !== 'number' || !l.entries || typeof l.entries !== 'object') return false
-  const entries = l.entries as Record<string, unknown>
-  for (const key of Object.keys(entries)) {
-    const e = entries[key] as { bytes?: unknown; kind?: unknown; seq?: unknown } | undefined
-    if (!e || typeof e.bytes !== 'number' || !isKind(e.kind) || typeof e.seq !== 'number') return false
-  }
-  return true
-}
-
-function isCachedDoc(x: unknown): x is CachedDoc<unknown> {
-  if (!x || typeof x !== 'object') return false
-  const d = x as { fetchedAt?: unknown; schemaVersion?: unknown; bytes?: unknown; kind?: unknown }
-  return (
-    has(x, 'value') &&
-    typeof d.fetchedAt === 'number' &&
-    typeof d.schemaVersion === 'number' &&
-    typeof d.bytes === 'number' &&
-    isKind(d.kind)
-  )
-}
-
-function ledgerTotals(ledger: Ledger): { entries: number; bytes: number } {
-  let entries = 0
-  let bytes = 0
-  for (const key of Object.keys(ledger.entries)) {
-    const e = ledger.entries[key]
-    if (!e) continue
-    entries += 1
-    bytes += e.bytes
-  }
-  return { entries, bytes }
-}
-
-/** Removes the least recently written details until the total fits; returns the removed keys. */
-function evictOver(ledger: Ledger, maxBytes: number, keep?: string): string[] {
-  let total = ledgerTotals(ledger).bytes
-  if (total <= maxBytes) return []
-  const details: Array<{ key: string; entry: LedgerEntry }> = []
-  for (const key of Object.keys(ledger.entries)) {
-    const entry = ledger.entries[key]
-    if (entry && entry.kind === 'detail' && key !== keep) details.push({ key, entry })
-  }
-  details.sort((a, b) => a.entry.seq - b.entry.seq)
-  const victims: string[] = []
-  for (const { key, entry } of details) {
-    if (total <= maxBytes) break
-    total -= entry.bytes
-    delete ledger.entries[key]
-    victims.push(key)
-  }
-  return victims
-}
-
-/** Records a write; returns what has to go to make room. */
-function admit(ledger: Ledger, key: string, bytes: number, kind: CacheKind, at: number, maxBytes: number): string[] {
-  ledger.seq += 1
-  ledger.entries[key] = { bytes, kind, seq: ledger.seq, at }
-  return evictOver(ledger, maxBytes, key)
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Memory: the documents this session has written or read. While IndexedDB works it is a mirror, so that if
-// the store breaks mid-session what is on screen can still be served; afterwards it is the store.
-
-class MemoryStore {
-  private docs = new Map<string, CachedDoc<unknown>>()
-  ledger = emptyLedger()
-
-  constructor(
-    private readonly maxBytes: number,
-    private readonly now: () => number,
-  ) {}
-
-  get(key: string): CachedDoc<unknown> | undefined {
-    return this.docs.get(key)
-  }
-
-  put(key: string, doc: CachedDoc<unknown>): void {
-    this.docs.set(key, doc)
-    for (const victim of admit(this.ledger, key, doc.bytes, doc.kind, this.now(), this.maxBytes)) {
-      this.docs.delete(victim)
-    }
-  }
-
-  delete(keys: readonly string[]): void {
-    for (const key of keys) {
-      this.docs.delete(key)
-      delete this.ledger.entries[key]
-    }
-  }
-
-  clear(): void {
-    this.docs.clear()
-    this.ledger = emptyLedger()
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Connection: an idb-keyval UseStore of our own rather than idb-keyval's createStore(), because that one
-// reads the global indexedDB (no injection for tests or for boxes where it lives elsewhere), cannot be
-// closed (no reopen after "UnknownError"), and waits forever on a blocked open.
-
-function openDatabase(factory: IDBFactory, dbName: string, storeName: string, timeoutMs: number): Promise<IDBDatabase> {
-  return new Promise<IDBDatabase>((resolve, reject) => {
-    let settled = false
-    const timer = setTimeout(() => {
-      settled = true
-      reject(new OpenTimeoutError(`opening "${dbName}" got no answer within ${timeoutMs} ms (blocked?)`))
-    }, timeoutMs)
-
-    function fail(e: unknown): void {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      reject(e ?? namedError('UnknownError', `opening "${dbName}" failed`))
-    }
-
-    function attempt(version: number | undefined, upgraded: boolean): void {
-      const request = version === undefined ? factory.open(dbName) : factory.open(dbName, version)
-      request.onupgradeneeded = () => {
-        const db = request.result
-        if (!db.objectStoreNames.contains(storeName)) db.createObjectStore(storeName)
-      }
-      request.onsuccess = () => {
-        const db = request.result
-        // An answer after the timeout: nobody is waiting, and an open connection would block later upgrades.
-        if (settled) {
-          db.close()
-          return
-        }
-        // A database created by something else without our store: upgrade once to add it.
-        if (!db.objectStoreNames.contains(storeName)) {
-          const next = db.version + 1
-          db.close()
-          if (upgraded) {
-            fail(namedError('NotFoundError', `object store "${storeName}" could not be created`))
-            return
-          }
-          try {
-            attempt(next, true)
-          } catch (e) {
-            fail(e)
-          }
-          return
-        }
-        settled = true
-        clearTimeout(timer)
-        resolve(db)
-      }
-      request.onerror = () => fail(request.error)
-      // onblocked: nothing to do but wait; the timer decides.
-    }
-
-    try {
-      attempt(undefined, false)
-    } catch (e) {
-      // open() itself throws in some sandboxes (SecurityError).
-      fail(e)
-    }
-  })
-}
-
-class Connection {
-  private db: Promise<IDBDatabase> | undefined
-  /** Bumped on every close, so a stale failure does not close a connection that a retry just opened. */
-  epoch = 0
-
-  constructor(
-    private readonly factory: IDBFactory,
-    private readonly dbName: string,
-    private readonly storeName: string,
-    private readonly openTimeoutMs: number,
-    private readonly opTimeoutMs: number,
-  ) {}
-
-  readonly store: UseStore = (txMode, callback) =>
-    this.open().then((db) =>
-      withTimeout(
-        Promise.resolve(callback(db.transaction(this.storeName, txMode).objectStore(this.storeName))),
-        this.opTimeoutMs,
-        () => namedError('TimeoutError', `IndexedDB gave no answer within ${this.opTimeoutMs} ms`),
-      ),
-    )
-
-  private open(): Promise<IDBDatabase> {
-    if (this.db) return this.db
-    const pending = openDatabase(this.factory, this.dbName, this.storeName, this.openTimeoutMs)
-    this.db = pending
-    const forget = () => {
-      if (this.db === pending) this.db = undefined
-    }
-    pending.then((db) => {
-      // Closed by the browser (Safari, storage cleared) or asked to step aside by an upgrade elsewhere.
-      db.onclose = forget
-      db.onversionchange = () => {
-        db.close()
-        forget()
-      }
-    }, forget)
-    return pending
-  }
-
-  close(): void {
-    this.epoch += 1
-    const pending = this.db
-    this.db = undefined
-    if (pending) {
-      pending.then(
-        (db) => db.close(),
-        () => undefined,
-      )
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-
 type Outcome<T> = { ok: true; value: T } | { ok: false }
 
 class ResilientFeedCache implements FeedCache {
   private mode: StorageMode = 'indexeddb'
   private lastError: string | undefined
   private reopened = false
-  private conn: Connection | undefined
+  private conn: IdbConnection | undefined
   /** Last ledger confirmed written to IndexedDB. */
   private ledger = emptyLedger()
   private readonly memory: MemoryStore
@@ -412,13 +122,12 @@ class ResilientFeedCache implements FeedCache {
       this.toMemory('NotSupportedError: IndexedDB is not available')
       return
     }
-    this.conn = new Connection(
-      factory,
-      this.options.dbName ?? DEFAULTS.dbName,
-      this.options.storeName ?? DEFAULTS.storeName,
-      this.options.openTimeoutMs ?? DEFAULTS.openTimeoutMs,
-      this.options.opTimeoutMs ?? DEFAULTS.opTimeoutMs,
-    )
+    this.conn = new IdbConnection(factory, {
+      dbName: this.options.dbName ?? DEFAULTS.dbName,
+      storeName: this.options.storeName ?? DEFAULTS.storeName,
+      openTimeoutMs: this.options.openTimeoutMs ?? DEFAULTS.openTimeoutMs,
+      opTimeoutMs: this.options.opTimeoutMs ?? DEFAULTS.opTimeoutMs,
+    })
     // createStore-style connections open lazily; reading now makes a broken or blocked database show up
     // here, at boot, rather than on the first screen that needs a document.
     const probe = await this.attempt((store) => idbGet<unknown>(LEDGER_KEY, store))
@@ -430,19 +139,9 @@ class ResilientFeedCache implements FeedCache {
     const current = allKeys.value.filter(
       (key): key is string => isCurrentVersion(key) && key !== LEDGER_KEY,
     )
-    const ledger = isLedger(probe.value) ? probe.value : emptyLedger()
-    const known = current.filter((key) => has(ledger.entries, key))
-    const untracked = current.filter((key) => !has(ledger.entries, key))
-    let changed = !isLedger(probe.value)
-
-    // Entries the ledger lists but the store lost (a write that died half-way).
-    for (const key of Object.keys(ledger.entries)) {
-      if (known.indexOf(key) < 0) {
-        delete ledger.entries[key]
-        changed = true
-      }
-    }
-    // Documents the ledger does not know (a ledger write that died half-way): measure them.
+    const { ledger, untracked, changed: reconciled } = reconcileLedger(probe.value, current)
+    let changed = reconciled
+    // Documents the ledger does not know: measure them, and drop what is not a document.
     if (untracked.length > 0) {
       changed = true
       const docs = await this.attempt((store) => getMany<unknown>(untracked, store))
@@ -453,11 +152,7 @@ class ResilientFeedCache implements FeedCache {
         if (isCachedDoc(doc)) found.push({ key, doc })
         else stale.push(key)
       })
-      found.sort((a, b) => a.doc.fetchedAt - b.doc.fetchedAt)
-      for (const { key, doc } of found) {
-        ledger.seq += 1
-        ledger.entries[key] = { bytes: doc.bytes, kind: doc.kind, seq: ledger.seq, at: doc.fetchedAt }
-      }
+      adoptUntracked(ledger, found)
     }
     // A smaller maxBytes than last session's.
     const victims = evictOver(ledger, this.maxBytes)
@@ -611,16 +306,6 @@ class ResilientFeedCache implements FeedCache {
     this.mode = 'memory'
     this.lastError = reason
     if (this.conn) this.conn.close()
-  }
-}
-
-function resolveFactory(given: IDBFactory | null | undefined): IDBFactory | null {
-  if (given !== undefined) return given
-  try {
-    // Merely reading indexedDB throws SecurityError in some sandboxed or private contexts.
-    return typeof indexedDB === 'undefined' || !indexedDB ? null : indexedDB
-  } catch {
-    return null
   }
 }
 
