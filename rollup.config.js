@@ -73,7 +73,7 @@ const modern = {
 
 /** The editors' preview page: a second modern entry, built on its own so app.js stays as it was. */
 const preview = {
-  input: 'src/preview/previewPage.ts',
+  input: 'src/editor/previewPage.ts',
   output: { file: `${outDir}/js/preview.js`, format: 'es', sourcemap: true, inlineDynamicImports: true },
   plugins: [
     resolve({ browser: true, extensions: ['.mjs', '.js', '.ts', '.json'] }),

@@ -15,9 +15,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { parseJson } from '../src/feed/document'
-import { problemMessage, problemSeverity, type ProblemLanguage } from '../src/feed/problemText'
+import { problemMessage, problemSeverity, type ProblemLanguage } from '../src/editor/problemText'
 import { LIMITS } from '../src/feed/schema'
-import { checkDraft, DOC_KINDS, feedPathOf, type DocKind, type DraftFile, type FileReport } from '../src/preview/draftFiles'
+import { checkDraft, DOC_KINDS, feedPathOf, type DocKind, type DraftFile, type FileReport } from '../src/editor/draftFiles'
 
 const USAGE = `usage: npm run validate -- FILE_OR_FOLDER... [--kind index|notice|guide] [--lang zh-CN|en]`
 

@@ -75,7 +75,7 @@ async function boot(): Promise<void> {
   let http = createHttpClient({ timeoutMs: settings.requestTimeoutMs })
   if (preview) {
     // The draft is answered from what the editor loaded into the preview page.
-    const { draftTransport } = await import('./preview/draftTransport')
+    const { draftTransport } = await import('./feed/draftTransport')
     http = createHttpClient({ transport: await draftTransport(), retries: 0 })
     const res = query.get('res')
     if (res === '720' || res === '1080') settings = { ...settings, resolution: res === '720' ? 720 : 1080 }

@@ -22,7 +22,7 @@ import {
   type Progress,
 } from './schema'
 
-/** One thing wrong in a feed, with where it is and what was expected. Formatted by problemText.ts. */
+/** One thing wrong in a feed, with where it is and what was expected. Worded for editors by src/editor/problemText.ts. */
 export interface Problem {
   /** JSON path such as `$.notices[3].title`. */
   path: string

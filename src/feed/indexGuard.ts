@@ -16,7 +16,7 @@
 import type { Problem } from './document'
 import type { FeedIndex } from './schema'
 
-/** The kinds of problem a refusal reports; problemText.ts words them for editors. */
+/** The kinds of problem a refusal reports; src/editor/problemText.ts words them for editors. */
 export const REFUSAL_KINDS = ['emptied-list', 'region-mismatch', 'older-than-held'] as const
 
 type ListKey = 'alerts' | 'notices' | 'guides' | 'hotlines'

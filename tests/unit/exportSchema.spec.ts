@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { buildFeedSchema, renderFeedSchema, SCHEMA_FILE } from '../../scripts/export-schema'
 import { readSettings } from '../../src/config/settings'
 import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress } from '../../src/feed/document'
-import { describeProblem } from '../../src/feed/problemText'
+import { describeProblem } from '../../src/editor/problemText'
 import { HTTP_URL_PATTERN, LIMITS } from '../../src/feed/schema'
-import { checkDraft, detectKind } from '../../src/preview/draftFiles'
+import { checkDraft, detectKind } from '../../src/editor/draftFiles'
 
 type Node = Record<string, any>
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress, type Problem } from '../../src/feed/document'
-import { describeProblem, isBlocking, problemMessage, problemSeverity, uniqueProblems } from '../../src/feed/problemText'
+import { describeProblem, isBlocking, problemMessage, problemSeverity, uniqueProblems } from '../../src/editor/problemText'
 
 const T = '2026-11-20T09:30:00+08:00'
 const notice = (over: Record<string, unknown> = {}) => ({

@@ -3,8 +3,8 @@
  * wrong and what is expected, in plain Chinese (or English). Used by `npm run validate` and the editors'
  * preview page. No Lightning imports: this also runs in Node.
  */
-import type { Problem } from './document'
-import { SCHEMA_MAJOR } from './schema'
+import type { Problem } from '../feed/document'
+import { SCHEMA_MAJOR } from '../feed/schema'
 
 export type ProblemLanguage = 'zh-CN' | 'en'
 

@@ -2,11 +2,11 @@
  * The editors' preview (static/preview.html): load a draft feed (files, a folder, a zip, drag-and-drop or
  * a URL), show the app on it in a frame at 1280×720 or 1920×1080 scaled to fit, and list every problem in
  * plain Chinese beside it. The app in the frame (index.html?preview=1) asks for the draft with
- * `gov-tv-ready` and gets it as `gov-tv-draft` (see draftTransport.ts). Plain DOM: no Lightning here.
+ * `gov-tv-ready` and gets it as `gov-tv-draft` (see src/feed/draftTransport.ts). Plain DOM: no Lightning here.
  */
 import { unzipSync } from 'fflate'
 import { parseSettingsText, type Settings } from '../config/settings'
-import { describeProblem, problemSeverity } from '../feed/problemText'
+import { describeProblem, problemSeverity } from './problemText'
 import {
   checkDraft,
   detectKind,
@@ -16,7 +16,7 @@ import {
   type DraftFile,
   type FileReport,
 } from './draftFiles'
-import { DRAFT_MESSAGE, READY_MESSAGE } from './draftTransport'
+import { DRAFT_MESSAGE, READY_MESSAGE } from '../feed/draftTransport'
 import { feedPaths, feedUrl } from '../feed/feedUrls'
 
 const MAX_FILES = 5000

@@ -7,8 +7,11 @@
  * when it loaded first. A request whose URL ends with one of the paths gets 200 and the text; anything
  * else 404. Without a draft within `waitMs` it settles with an empty draft, so the app shows its
  * "cannot reach" page instead of waiting forever. No Lightning imports.
+ *
+ * Feed layer, not src/editor/: the box itself loads it (src/index.ts, in preview mode) as one more
+ * Transport for http.ts; the preview page only borrows its two message names.
  */
-import type { Transport, TransportResponse } from '../feed/http'
+import type { Transport, TransportResponse } from './http'
 
 export const DRAFT_MESSAGE = 'gov-tv-draft'
 export const READY_MESSAGE = 'gov-tv-ready'

@@ -8,7 +8,7 @@
  */
 import { parseGuideDetail, parseIndex, parseJson, parseNoticeDetail, type Problem } from '../feed/document'
 import { listsEmptiedByDrops } from '../feed/indexGuard'
-import { uniqueProblems } from '../feed/problemText'
+import { uniqueProblems } from './problemText'
 import { feedPaths } from '../feed/feedUrls'
 
 export type DocKind = 'index' | 'notice' | 'guide'
