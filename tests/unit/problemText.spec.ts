@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress, type Problem } from '../../src/feed/document'
 import { describeProblem, isBlocking, problemMessage, problemSeverity, uniqueProblems } from '../../src/editor/problemText'
@@ -221,5 +222,29 @@ describe('helpers', () => {
   it('keeps one of two identical problems', () => {
     const p: Problem = { path: '$.a', kind: 'timestamp', received: '"x"', dropped: false }
     expect(uniqueProblems([p, { ...p, expected: 'something' }, { ...p, path: '$.b' }])).toHaveLength(2)
+  })
+})
+
+describe('every message as editors read it before problem texts were rewritten (characterisation)', () => {
+  // See "about" in the file for where the problems came from. A message changed on purpose is changed there too.
+  const corpus = JSON.parse(readFileSync(new URL('./problemText.characterisation.json', import.meta.url), 'utf8')) as {
+    cases: Array<{ source: string; problem: Problem; zh: string; en: string }>
+  }
+
+  it('covers the specs, the fixtures, the mutants and every kind', () => {
+    const sources = new Set(corpus.cases.map((c) => c.source))
+    expect([...sources].sort()).toEqual(['fixtures', 'matrix', 'mutants', 'tests'])
+    expect(corpus.cases.length).toBeGreaterThan(600)
+  })
+
+  it('says exactly the same, in Chinese and in English, for every recorded problem', () => {
+    const changed: string[] = []
+    for (const { problem, zh, en } of corpus.cases) {
+      const nowZh = describeProblem(problem)
+      const nowEn = describeProblem(problem, 'en')
+      if (nowZh !== zh) changed.push(`${JSON.stringify(problem)}\n  was ${zh}\n  now ${nowZh}`)
+      if (nowEn !== en) changed.push(`${JSON.stringify(problem)}\n  was ${en}\n  now ${nowEn}`)
+    }
+    expect(changed).toEqual([])
   })
 })
