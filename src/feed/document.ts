@@ -7,6 +7,7 @@ import {
   AlertSchema,
   AttachmentSchema,
   BlockSchema,
+  CollectionSchema,
   GuideDetailSchema,
   GuideSummarySchema,
   HotlineSchema,
@@ -232,11 +233,39 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     problems,
   )
   const hotlines = items(validItems(raw, 'hotlines', HotlineSchema, LIMITS.hotlines, problems))
-  return {
-    ok: true,
-    value: { ...head.output, alerts, notices, guides, hotlines },
+  const collections = uniqueById(
+    validItems(raw, 'collections', CollectionSchema, LIMITS.collections, problems),
+    '$.collections',
     problems,
-  }
+  )
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections }
+  problems.push(...releaseDuplicatePageNumbers(value))
+  return { ok: true, value, problems }
+}
+
+/**
+ * A page number must lead to one place: the first item (in the order notices, guides) keeps it, a later
+ * one loses only its number and stays listed. Reported with the later item's path.
+ */
+function releaseDuplicatePageNumbers(index: FeedIndex): Problem[] {
+  const problems: Problem[] = []
+  const owners = new Map<string, string>()
+  const release = <T extends { id: string; pageNo?: string }>(list: T[], key: string): T[] =>
+    list.map((item, i) => {
+      if (item.pageNo === undefined) return item
+      const owner = owners.get(item.pageNo)
+      if (owner === undefined) {
+        owners.set(item.pageNo, `${key}/${item.id}`)
+        return item
+      }
+      problems.push({ path: `$.${key}[${i}].pageNo`, kind: 'duplicate-page-no', expected: owner, received: item.pageNo, dropped: true })
+      const rest = { ...item }
+      delete rest.pageNo
+      return rest
+    })
+  index.notices = release(index.notices, 'notices')
+  index.guides = release(index.guides, 'guides')
+  return problems
 }
 
 /** notices/{id}.json: the summary fields, then body blocks and attachments item by item. */
