@@ -65,7 +65,7 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
       'a bad item of alerts[], notices[], guides[], hotlines[] or collections[] is dropped on its own and reported, the rest is shown. ' +
       'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped. ' +
       'pageNo is unique across notices[] and guides[] (JSON Schema cannot say so): a later item repeating a number keeps ' +
-      'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped.',
+      'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item).',
   },
   notice: {
     title: 'notices/{id}.json',

@@ -17,6 +17,7 @@ import {
   NoticeSummarySchema,
   ProgressSchema,
   SCHEMA_MAJOR,
+  type Collection,
   type FeedIndex,
   type GuideDetail,
   type NoticeDetail,
@@ -233,14 +234,49 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     problems,
   )
   const hotlines = items(validItems(raw, 'hotlines', HotlineSchema, LIMITS.hotlines, problems))
+  const found = validItems(raw, 'collections', CollectionSchema, LIMITS.collections, problems)
+  // Id sets of 20 000 notices only when there is a collection to check against them.
+  const ids = found.length > 0 ? { notice: knownIds(raw.notices, notices), guide: knownIds(raw.guides, guides) } : undefined
   const collections = uniqueById(
-    validItems(raw, 'collections', CollectionSchema, LIMITS.collections, problems),
+    found.map(({ item, at }) => ({ item: ids ? knownItemsOnly(item, at, ids, problems) : item, at })),
     '$.collections',
     problems,
   )
   const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections }
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
+}
+
+/**
+ * For each id a collection may name: true when the index holds the item, false when the feed has it but
+ * the reader dropped it (already reported once, so not again).
+ */
+function knownIds(rawList: unknown, kept: readonly { id: string }[]): Map<string, boolean> {
+  const ids = new Map<string, boolean>()
+  if (Array.isArray(rawList)) {
+    for (const item of rawList) {
+      const id = (item as { id?: unknown } | null)?.id
+      if (typeof id === 'string') ids.set(id, false)
+    }
+  }
+  for (const item of kept) ids.set(item.id, true)
+  return ids
+}
+
+/** A collection item naming an id the index does not hold would open nothing: it is left out and reported. */
+function knownItemsOnly(
+  collection: Collection,
+  at: number,
+  ids: Record<Collection['items'][number]['kind'], Map<string, boolean>>,
+  problems: Problem[],
+): Collection {
+  const items = collection.items.filter((item, i) => {
+    const held = ids[item.kind].get(item.id)
+    if (held === true) return true
+    if (held === undefined) problems.push({ path: `$.collections[${at}].items[${i}].id`, kind: 'unknown-item', expected: `${item.kind}s`, received: item.id, dropped: true })
+    return false
+  })
+  return items.length === collection.items.length ? collection : { ...collection, items }
 }
 
 /**

@@ -44,6 +44,38 @@ describe('collections in the index', () => {
     expect(parsed.problems.map((p) => p.path)).toEqual(['$.collections[0].items[0].kind', '$.collections[1].title'])
   })
 
+  it('leaves out and reports an item naming an id the index does not hold (or holds as the other kind)', () => {
+    const parsed = read([
+      {
+        id: 'c1',
+        title: '本月政策',
+        items: [
+          { kind: 'notice', id: 'n1' },
+          { kind: 'notice', id: 'gone' },
+          { kind: 'notice', id: 'g1' },
+        ],
+      },
+    ])
+    expect(parsed.value.collections[0]?.items).toEqual([{ kind: 'notice', id: 'n1' }])
+    expect(parsed.problems).toEqual([
+      { path: '$.collections[0].items[1].id', kind: 'unknown-item', expected: 'notices', received: 'gone', dropped: true },
+      { path: '$.collections[0].items[2].id', kind: 'unknown-item', expected: 'notices', received: 'g1', dropped: true },
+    ])
+  })
+
+  it('leaves out without a second report an item whose notice the reader dropped (that notice is reported once)', () => {
+    const parsed = parseIndex({
+      ...index([{ id: 'c1', title: '本月政策', items: [{ kind: 'notice', id: 'n2' }, { kind: 'notice', id: 'n1' }] }]),
+      notices: [
+        { id: 'n1', title: '通知一', category: '通知公告', publisher: '县政府办', publishedAt: T },
+        { id: 'n2', title: '', category: '通知公告', publisher: '县政府办', publishedAt: T },
+      ],
+    })
+    if (!parsed.ok) throw new Error('rejected')
+    expect(parsed.value.collections[0]?.items).toEqual([{ kind: 'notice', id: 'n1' }])
+    expect(parsed.problems.map((p) => p.path)).toEqual(['$.notices[1].title'])
+  })
+
   it('drops a repeated collection id and reads no collections from an index without any', () => {
     const dup = read([
       { id: 'c1', title: '一', items: [] },

@@ -461,6 +461,8 @@ describe('parseIndex drops a bad item, reports it, and keeps the rest', () => {
       [
         '$.alerts[1].level picklist',
         '$.alerts[2].validUntil object',
+        // The notice this collection item names lost its id in the scenario: the feed no longer has it.
+        '$.collections[0].items[3].id unknown-item',
         '$.guides[1].tags array',
         '$.guides[3].code object',
         '$.guides[4].id duplicate-id',

@@ -695,7 +695,8 @@ describe('a refresh that would lose content is refused, and the last good copy k
   })
 
   it('accepts 0 notices on a first start with nothing held: a new region may not have any yet', async () => {
-    serveIndex({ ...copy(), notices: [] })
+    // No notices yet, so no collection of them either.
+    serveIndex({ ...copy(), notices: [], collections: [] })
     const h = await harness()
     const status = await h.repo.start()
     expect(status).toMatchObject({ phase: 'ready', source: 'network', problems: [] })
