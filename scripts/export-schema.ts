@@ -18,6 +18,7 @@ import {
   AlertSchema,
   AttachmentSchema,
   BlockSchema,
+  CollectionSchema,
   GuideDetailSchema,
   GuideSummarySchema,
   HotlineSchema,
@@ -44,6 +45,7 @@ const DOCUMENTS = {
     notices: list(NoticeSummarySchema, LIMITS.notices),
     guides: list(GuideSummarySchema, LIMITS.guides),
     hotlines: list(HotlineSchema, LIMITS.hotlines),
+    collections: list(CollectionSchema, LIMITS.collections),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,
@@ -60,8 +62,10 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
     description:
       'GET {feedBaseUrl}/v1/regions/{regionCode}/index.json — the region, urgent alerts, notice and guide summaries, hotlines. ' +
       'A document without a valid schemaVersion, generatedAt or region is rejected whole (boxes keep their last good copy); ' +
-      'a bad item of alerts[], notices[], guides[] or hotlines[] is dropped on its own and reported, the rest is shown. ' +
-      'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped.',
+      'a bad item of alerts[], notices[], guides[], hotlines[] or collections[] is dropped on its own and reported, the rest is shown. ' +
+      'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped. ' +
+      'pageNo is unique across notices[] and guides[] (JSON Schema cannot say so): a later item repeating a number keeps ' +
+      'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item).',
   },
   notice: {
     title: 'notices/{id}.json',

@@ -4,6 +4,18 @@
  */
 import { Accessibility, Lightning, Router } from '@lightningjs/sdk'
 import { ExitDialog } from './components/ExitDialog'
+import { PageNumberBox } from './components/PageNumberBox'
+import { pageDirectory } from './feed/selectors'
+import { digitForKeyCode } from './layout/remoteDigits'
+import {
+  deletePageDigit,
+  idleEntry,
+  PAGE_ENTRY_IDLE_MS,
+  PAGE_UNKNOWN_SHOWN_MS,
+  settlePageEntry,
+  typePageDigit,
+  type PageEntry,
+} from './layout/pageNumberEntry'
 import { StatusStrip } from './components/StatusStrip'
 import { t } from './i18n/strings'
 import { useSpeechLanguage } from './readAloud'
@@ -27,6 +39,7 @@ function isFeedAware(page: unknown): page is FeedAwarePage {
 export interface AppTemplateSpec extends Router.App.TemplateSpec {
   BrandStripe: object
   StatusStrip: typeof StatusStrip
+  PageNumber: typeof PageNumberBox
   Exit: typeof ExitDialog
 }
 
@@ -35,6 +48,9 @@ const { Announcer } = Accessibility
 export class App extends Router.App<AppTemplateSpec> {
   private firstContentMarked = false
   private exitOpen = false
+  private pageEntry: PageEntry = idleEntry
+  private pageTimer: ReturnType<typeof setTimeout> | undefined
+  private directory: { of: FeedIndex | undefined; pages: Map<string, string> } = { of: undefined, pages: new Map() }
 
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {
     return {
@@ -52,6 +68,7 @@ export class App extends Router.App<AppTemplateSpec> {
         Label: { mount: 0.5, x: 960, y: 540, text: textPatch(t('status.loading'), { size: type.heading }) },
       },
       StatusStrip: { type: StatusStrip, zIndex: 50 },
+      PageNumber: { type: PageNumberBox, zIndex: 90 },
       Exit: { type: ExitDialog, zIndex: 100, visible: false },
     }
   }
@@ -112,6 +129,47 @@ export class App extends Router.App<AppTemplateSpec> {
   /** The remote's Home key (where a box has one) always returns to the channel's Home. */
   _handleHome(): void {
     if (!this.exitOpen) Router.navigate('home')
+  }
+
+  /**
+   * Digits no page took (the progress keypad and FAQ search take theirs) are a page number from the
+   * monthly leaflet: three of them open that page from anywhere.
+   */
+  override _handleKey(event: KeyboardEvent): boolean {
+    const digit = digitForKeyCode(event.keyCode)
+    if (digit === undefined || this.exitOpen) return false
+    const now = Date.now()
+    this.showPageEntry(typePageDigit(settlePageEntry(this.pageEntry, now), digit, now, this.pageNumbers()))
+    return true
+  }
+
+  /** Back while a page number is half typed takes a digit away instead of leaving the screen. */
+  override _captureBack(): boolean {
+    const now = Date.now()
+    const entry = settlePageEntry(this.pageEntry, now)
+    if (entry.state !== 'typing') return false
+    this.showPageEntry(deletePageDigit(entry, now))
+    return true
+  }
+
+  private pageNumbers(): Map<string, string> {
+    const index = services().repository.index()
+    if (this.directory.of !== index) this.directory = { of: index, pages: index ? pageDirectory(index) : new Map() }
+    return this.directory.pages
+  }
+
+  private showPageEntry(entry: PageEntry): void {
+    if (this.pageTimer !== undefined) clearTimeout(this.pageTimer)
+    this.pageTimer = undefined
+    this.pageEntry = entry.state === 'found' ? idleEntry : entry
+    const said = (this.tag('PageNumber') as PageNumberBox).show(this.pageEntry)
+    if (said) Announcer.speak(said)
+    if (entry.state === 'found') Router.navigate(entry.route)
+    if (entry.state === 'typing' || entry.state === 'unknown') {
+      // The box clears itself: a half-typed number is forgotten, "no such page" goes away.
+      const wait = entry.state === 'typing' ? PAGE_ENTRY_IDLE_MS : PAGE_UNKNOWN_SHOWN_MS
+      this.pageTimer = setTimeout(() => this.showPageEntry(settlePageEntry(this.pageEntry, Date.now())), wait)
+    }
   }
 
   /** While the exit question is open it has the remote; otherwise the Router's active page does. */

@@ -1,13 +1,15 @@
 /**
  * Every route in one table. Data reaches pages here, in route hooks; pages never fetch, parse or
  * touch storage. Deep links (for the operator portal's one-key shortcuts): #notices, #notices/{id},
- * #guides, #guides/{id}, #progress, #hotlines, #about.
+ * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}.
  */
 import { Accessibility, type Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
 import { lookupProgress } from './feed/progress'
 import { speechSupported } from './readAloud'
 import { About } from './screens/About'
+import { AlertDetail } from './screens/AlertDetail'
+import { CollectionList } from './screens/CollectionList'
 import { GuideDetail } from './screens/GuideDetail'
 import { Guides } from './screens/Guides'
 import { Home } from './screens/Home'
@@ -75,6 +77,14 @@ export function routes(): Router.Config {
           lookupProgress(settings.progressApiUrl, applicationNo, code, { timeoutMs: settings.requestTimeoutMs })
       }),
       route('hotlines', Hotlines, feed),
+      route('alerts/:id', AlertDetail, async (page, { id }) => {
+        page.alertId = id ?? ''
+        await feed(page)
+      }),
+      route('collections/:id', CollectionList, async (page, { id }) => {
+        page.collectionId = id ?? ''
+        await feed(page)
+      }),
       route('about', About, async (page) => {
         const { settings, cache, preferences, version, renderer } = services()
         page.onToggle = togglePreference

@@ -48,7 +48,8 @@ export class Tile
   }
   set label(value: string) {
     this._label = value
-    this.tag('Body.Label')?.patch({ text: textPatch(value, { size: type.heading, bold: true }) })
+    // Narrow tiles (seven across) cut a long label with … rather than run into the next tile.
+    this.tag('Body.Label')?.patch({ text: textPatch(value, { size: type.heading, bold: true, width: this.w - 16, maxLines: 1 }) })
   }
 
   get icon(): IconName {

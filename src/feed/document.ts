@@ -7,6 +7,7 @@ import {
   AlertSchema,
   AttachmentSchema,
   BlockSchema,
+  CollectionSchema,
   GuideDetailSchema,
   GuideSummarySchema,
   HotlineSchema,
@@ -16,6 +17,7 @@ import {
   NoticeSummarySchema,
   ProgressSchema,
   SCHEMA_MAJOR,
+  type Collection,
   type FeedIndex,
   type GuideDetail,
   type NoticeDetail,
@@ -232,11 +234,74 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     problems,
   )
   const hotlines = items(validItems(raw, 'hotlines', HotlineSchema, LIMITS.hotlines, problems))
-  return {
-    ok: true,
-    value: { ...head.output, alerts, notices, guides, hotlines },
+  const found = validItems(raw, 'collections', CollectionSchema, LIMITS.collections, problems)
+  // Id sets of 20 000 notices only when there is a collection to check against them.
+  const ids = found.length > 0 ? { notice: knownIds(raw.notices, notices), guide: knownIds(raw.guides, guides) } : undefined
+  const collections = uniqueById(
+    found.map(({ item, at }) => ({ item: ids ? knownItemsOnly(item, at, ids, problems) : item, at })),
+    '$.collections',
     problems,
+  )
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections }
+  problems.push(...releaseDuplicatePageNumbers(value))
+  return { ok: true, value, problems }
+}
+
+/**
+ * For each id a collection may name: true when the index holds the item, false when the feed has it but
+ * the reader dropped it (already reported once, so not again).
+ */
+function knownIds(rawList: unknown, kept: readonly { id: string }[]): Map<string, boolean> {
+  const ids = new Map<string, boolean>()
+  if (Array.isArray(rawList)) {
+    for (const item of rawList) {
+      const id = (item as { id?: unknown } | null)?.id
+      if (typeof id === 'string') ids.set(id, false)
+    }
   }
+  for (const item of kept) ids.set(item.id, true)
+  return ids
+}
+
+/** A collection item naming an id the index does not hold would open nothing: it is left out and reported. */
+function knownItemsOnly(
+  collection: Collection,
+  at: number,
+  ids: Record<Collection['items'][number]['kind'], Map<string, boolean>>,
+  problems: Problem[],
+): Collection {
+  const items = collection.items.filter((item, i) => {
+    const held = ids[item.kind].get(item.id)
+    if (held === true) return true
+    if (held === undefined) problems.push({ path: `$.collections[${at}].items[${i}].id`, kind: 'unknown-item', expected: `${item.kind}s`, received: item.id, dropped: true })
+    return false
+  })
+  return items.length === collection.items.length ? collection : { ...collection, items }
+}
+
+/**
+ * A page number must lead to one place: the first item (in the order notices, guides) keeps it, a later
+ * one loses only its number and stays listed. Reported with the later item's path.
+ */
+function releaseDuplicatePageNumbers(index: FeedIndex): Problem[] {
+  const problems: Problem[] = []
+  const owners = new Map<string, string>()
+  const release = <T extends { id: string; pageNo?: string }>(list: T[], key: string): T[] =>
+    list.map((item, i) => {
+      if (item.pageNo === undefined) return item
+      const owner = owners.get(item.pageNo)
+      if (owner === undefined) {
+        owners.set(item.pageNo, `${key}/${item.id}`)
+        return item
+      }
+      problems.push({ path: `$.${key}[${i}].pageNo`, kind: 'duplicate-page-no', expected: owner, received: item.pageNo, dropped: true })
+      const rest = { ...item }
+      delete rest.pageNo
+      return rest
+    })
+  index.notices = release(index.notices, 'notices')
+  index.guides = release(index.guides, 'guides')
+  return problems
 }
 
 /** notices/{id}.json: the summary fields, then body blocks and attachments item by item. */

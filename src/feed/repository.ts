@@ -8,6 +8,7 @@ import { feedPaths, feedUrl, type FeedPaths } from './feedUrls'
 import type { IndexHint } from './indexHint'
 import { indexConfirmedKey, indexKey, guideKey, noticeKey } from './cacheKeys'
 import type { CachedDoc, FeedCache } from './cache'
+import { upgradeStoredIndex } from './storedIndex'
 import { parseGuideDetail, parseIndex, parseNoticeDetail, type Parsed, type Problem, type RejectReason } from './document'
 import { HttpError, type HttpClient } from './http'
 import { refuseReplacement } from './indexGuard'
@@ -283,6 +284,7 @@ export class FeedRepository {
       this.deps.cache.get<FeedIndex>(indexKey(region)),
       this.deps.cache.get<IndexConfirmation>(indexConfirmedKey(region)).catch(() => undefined),
     ])
+    if (cached) cached.value = upgradeStoredIndex(cached.value)
     if (!cached || !confirmed) return cached
     const c = confirmed.value
     // A confirmation counts only for the copy it confirmed (same ETag) and only if it is newer.

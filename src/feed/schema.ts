@@ -14,6 +14,8 @@ export const LIMITS = {
   guides: 2000,
   alerts: 20,
   hotlines: 50,
+  collections: 20,
+  collectionItems: 200,
   bodyBlocks: 400,
   listItems: 100,
   attachments: 20,
@@ -412,6 +414,12 @@ export const RegionSchema = plainObject({
   path: v.optional(boundedArray(text(40), 6), []),
 })
 
+/**
+ * A page number printed in the monthly leaflet (teletext style): exactly three digits, unique in the
+ * region across notices, guides and the other kinds that carry one (document.ts keeps the first).
+ */
+export const PageNoSchema = v.pipe(v.string(), v.regex(/^\d{3}$/, 'page-no'))
+
 export const ALERT_LEVELS = ['red', 'orange', 'yellow', 'blue', 'info'] as const
 export const AlertSchema = plainObject({
   id: IdSchema,
@@ -419,6 +427,9 @@ export const AlertSchema = plainObject({
   title: text(60),
   text: text(500),
   validUntil: TimestampSchema,
+  /** Optional (a minor addition to v1): when the alert was issued and who issued it, shown on its detail page. */
+  issuedAt: v.optional(TimestampSchema),
+  source: optionalText(60),
 })
 
 export const NoticeSummarySchema = plainObject({
@@ -431,6 +442,7 @@ export const NoticeSummarySchema = plainObject({
   pinned: v.optional(v.boolean(), false),
   validUntil: v.optional(TimestampSchema),
   updatedAt: v.optional(TimestampSchema),
+  pageNo: v.optional(PageNoSchema),
 })
 
 export const GuideSummarySchema = plainObject({
@@ -443,12 +455,30 @@ export const GuideSummarySchema = plainObject({
   department: text(60),
   tags: v.optional(boundedArray(text(10), LIMITS.tags), []),
   updatedAt: v.optional(TimestampSchema),
+  pageNo: v.optional(PageNoSchema),
 })
 
 export const HotlineSchema = plainObject({
   name: text(40),
   phone: PhoneSchema,
   hours: optionalText(60),
+})
+
+/** What a collection may point at; an id the index does not hold is skipped when shown. */
+export const COLLECTION_ITEM_KINDS = ['notice', 'guide'] as const
+export const CollectionItemSchema = plainObject({
+  kind: v.picklist(COLLECTION_ITEM_KINDS),
+  id: IdSchema,
+})
+
+/** Optional (a minor addition to v1): a hand-picked list such as 本月政策, shown on Home until `validUntil`; pinned ones first. */
+export const CollectionSchema = plainObject({
+  id: IdSchema,
+  title: text(20),
+  description: optionalText(200),
+  pinned: v.optional(v.boolean(), false),
+  validUntil: v.optional(TimestampSchema),
+  items: boundedArray(CollectionItemSchema, LIMITS.collectionItems),
 })
 
 /** The envelope of index.json; its arrays are validated item by item (see document.ts). */
@@ -560,6 +590,9 @@ export type Alert = v.InferOutput<typeof AlertSchema>
 export type NoticeSummary = v.InferOutput<typeof NoticeSummarySchema>
 export type GuideSummary = v.InferOutput<typeof GuideSummarySchema>
 export type Hotline = v.InferOutput<typeof HotlineSchema>
+export type CollectionItemKind = (typeof COLLECTION_ITEM_KINDS)[number]
+export type CollectionItem = v.InferOutput<typeof CollectionItemSchema>
+export type Collection = v.InferOutput<typeof CollectionSchema>
 export type Block = v.InferOutput<typeof BlockSchema>
 export type Attachment = v.InferOutput<typeof AttachmentSchema>
 export type Material = v.InferOutput<typeof MaterialSchema>
@@ -575,6 +608,8 @@ export interface FeedIndex {
   notices: NoticeSummary[]
   guides: GuideSummary[]
   hotlines: Hotline[]
+  /** A minor addition to v1; a copy stored by an older release has none (see storedIndex.ts). */
+  collections: Collection[]
 }
 
 export interface NoticeDetail extends NoticeSummary {

@@ -1,5 +1,5 @@
 /** Pure views over the index that screens need: ordering, categories, live alerts. */
-import type { Alert, AlertLevel, FeedIndex, GuideSummary, Hotline, NoticeSummary } from './schema'
+import type { Alert, AlertLevel, Collection, FeedIndex, GuideSummary, Hotline, NoticeSummary } from './schema'
 
 const LEVEL_ORDER: Record<AlertLevel, number> = { red: 0, orange: 1, yellow: 2, blue: 3, info: 4 }
 
@@ -49,4 +49,42 @@ export function newestNotices(index: FeedIndex, now: number, count: number): Not
 export function orderHotlines(hotlines: readonly Hotline[]): Hotline[] {
   const first = hotlines.filter((h) => h.phone.replace(/\D/g, '') === '12345')
   return [...first, ...hotlines.filter((h) => first.indexOf(h) < 0)]
+}
+
+/** Collections still valid at `now`: pinned first, otherwise in the feed's order. */
+export function activeCollections(index: FeedIndex, now: number): Collection[] {
+  const live = index.collections.filter((c) => !c.validUntil || Date.parse(c.validUntil) > now)
+  return live.filter((c) => c.pinned).concat(live.filter((c) => !c.pinned))
+}
+
+/** One line of a collection, resolved against the index. */
+export type CollectionEntry = { kind: 'notice'; item: NoticeSummary } | { kind: 'guide'; item: GuideSummary }
+
+/** The collection's items that the index holds, in the collection's order; unknown ids are left out. */
+export function collectionEntries(index: FeedIndex, collection: Collection): CollectionEntry[] {
+  const notices = new Map(index.notices.map((n) => [n.id, n]))
+  const guides = new Map(index.guides.map((g) => [g.id, g]))
+  const out: CollectionEntry[] = []
+  for (const ref of collection.items) {
+    if (ref.kind === 'notice') {
+      const item = notices.get(ref.id)
+      if (item) out.push({ kind: 'notice', item })
+    } else {
+      const item = guides.get(ref.id)
+      if (item) out.push({ kind: 'guide', item })
+    }
+  }
+  return out
+}
+
+/** Where a page number leads: the route of the item that carries it. */
+export function pageDirectory(index: FeedIndex): Map<string, string> {
+  const pages = new Map<string, string>()
+  // document.ts has already given each number to one item; the first still wins if a caller built its own index.
+  const claim = (pageNo: string | undefined, route: string): void => {
+    if (pageNo !== undefined && !pages.has(pageNo)) pages.set(pageNo, route)
+  }
+  for (const n of index.notices) claim(n.pageNo, `notices/${n.id}`)
+  for (const g of index.guides) claim(g.pageNo, `guides/${g.id}`)
+  return pages
 }

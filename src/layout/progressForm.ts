@@ -57,13 +57,6 @@ export function maskedCode(code: string): string {
   return '●'.repeat(code.length)
 }
 
-/** Digit keys on remotes and keyboards: top row 48–57, numpad 96–105. */
-export function digitForKeyCode(keyCode: number): string | undefined {
-  if (keyCode >= 48 && keyCode <= 57) return String(keyCode - 48)
-  if (keyCode >= 96 && keyCode <= 105) return String(keyCode - 96)
-  return undefined
-}
-
 /** The keypad's keys, row by row; the last key reads 下一项 or 查询 depending on the field. */
 export const KEYPAD: readonly (readonly string[])[] = [
   ['1', '2', '3'],

@@ -62,7 +62,8 @@ export class GuideDetail
     this.guide = guide
     this.tag('Title')?.patch({ text: textPatch(guide.name, { size: type.heading, bold: true, width: safeArea.w, maxLines: 1 }) })
     this.tag('Meta')?.patch({
-      text: textPatch(`${guide.code}　${t('guide.department', { department: guide.department })}`, {
+      // The leaflet's page number first, so a viewer learns it for next time.
+      text: textPatch(`${guide.pageNo ? `${t('page.number', { pageNo: guide.pageNo })}　` : ''}${guide.code}　${t('guide.department', { department: guide.department })}`, {
         size: type.hint,
         color: palette.textMuted,
         width: safeArea.w,

@@ -1,19 +1,22 @@
 /**
- * Home: region and date, live alerts (level in words, not colour alone), five large tiles and the
- * newest notices. Every section is one press (a tile) plus OK away.
+ * Home: region and date, live alerts (level in words, not colour alone; OK opens one in full), a row of
+ * large tiles, the feed's collections (本月政策 …) and the newest notices. Every section is one press (a
+ * tile) plus OK away; focus moves between the rows with Up and Down.
  */
 import { Lightning, Router } from '@lightningjs/sdk'
+import { AlertBanner } from '../components/AlertBanner'
+import { CollectionCard } from '../components/CollectionCard'
 import { FocusList } from '../components/FocusList'
 import { NoticeRow } from '../components/NoticeRow'
 import { textPatch } from '../components/text'
 import { Tile } from '../components/Tile'
 import type { FeedStatus } from '../feed/repository'
-import type { FeedIndex } from '../feed/schema'
-import { activeAlerts, newestNotices } from '../feed/selectors'
+import type { Alert, Collection, FeedIndex } from '../feed/schema'
+import { activeAlerts, activeCollections, collectionEntries, newestNotices } from '../feed/selectors'
 import { formatToday } from '../i18n/format'
 import { t, type StringKey } from '../i18n/strings'
 import { currentBranding } from '../theme/branding'
-import { iconTexture, type IconName } from '../theme/icons'
+import type { IconName } from '../theme/icons'
 import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
 
@@ -31,14 +34,20 @@ export const HOME_TILES: readonly TileDef[] = [
   { route: 'about', label: 'home.about', icon: 'about' },
 ]
 
-const TILE_W = 320
-// Low enough that two alerts still leave room for two of the newest notices.
+const TILE_GAP = 24
+/** As many tiles as there are sections, side by side across the safe area. */
+const TILE_W = Math.floor((safeArea.w - (HOME_TILES.length - 1) * TILE_GAP) / HOME_TILES.length)
+// Low enough that two alerts and the collections still leave room for one of the newest notices.
 const TILE_H = 210
-const TILE_GAP = 32
 const LATEST_COUNT = 3
 const ALERTS_Y = 150
 const ALERT_H = 90
 const ALERT_STEP = 100
+const SHOWN_ALERTS = 2
+const SHOWN_COLLECTIONS = 3
+const COLLECTION_GAP = 24
+
+type Zone = 'alerts' | 'tiles' | 'collections' | 'latest'
 /** Where the status strip begins (App draws it). */
 const STATUS_TOP = safeArea.y + safeArea.h - 56
 
@@ -48,6 +57,7 @@ export interface HomeTemplateSpec extends Lightning.Component.TemplateSpec {
   Operator: { Logo: object; Name: object }
   Alerts: object
   Tiles: object
+  Collections: object
   LatestTitle: object
   Latest: typeof FocusList
   Unavailable: { Title: object; Body: object }
@@ -57,9 +67,13 @@ export class Home
   extends Lightning.Component<HomeTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<HomeTemplateSpec>
 {
-  private zone: 'tiles' | 'latest' = 'tiles'
+  private zone: Zone = 'tiles'
   private tileIndex = 0
+  private alertIndex = 0
+  private collectionIndex = 0
   private latestIds: string[] = []
+  private alerts: Alert[] = []
+  private collections: Collection[] = []
 
   static override _template(): Lightning.Component.Template<HomeTemplateSpec> {
     return {
@@ -70,6 +84,7 @@ export class Home
       Operator: { x: 960, y: safeArea.y + 14, mountX: 0.5, Logo: { w: 56, h: 56, visible: false }, Name: {} },
       Alerts: { x: safeArea.x, y: ALERTS_Y },
       Tiles: { x: safeArea.x, y: 200 },
+      Collections: { x: safeArea.x, y: 440, visible: false },
       LatestTitle: { x: safeArea.x, y: 560 },
       Latest: { type: FocusList, x: safeArea.x - 6, y: 630, w: safeArea.w + 12, h: NoticeRow.height * LATEST_COUNT },
       Unavailable: {
@@ -105,7 +120,7 @@ export class Home
       if (id) Router.navigate(`notices/${id}`)
     }
     this.latest.onLeaveTop = () => {
-      this.zone = 'tiles'
+      this.zone = this.collections.length > 0 ? 'collections' : 'tiles'
       this._refocus()
       return true
     }
@@ -117,12 +132,15 @@ export class Home
     this.tag('Region')?.patch({
       text: textPatch(index ? index.region.name : t('appTitle'), { size: type.title, bold: true }),
     })
-    const alerts = index ? activeAlerts(index, now) : []
-    this.showAlerts(alerts.slice(0, 2))
-    const shownAlerts = Math.min(alerts.length, 2)
-    const tilesY = shownAlerts ? ALERTS_Y + shownAlerts * ALERT_STEP + 10 : 170
+    this.alerts = (index ? activeAlerts(index, now) : []).slice(0, SHOWN_ALERTS)
+    this.showAlerts(this.alerts)
+    const tilesY = this.alerts.length ? ALERTS_Y + this.alerts.length * ALERT_STEP + 10 : 170
     this.tag('Tiles')?.patch({ y: tilesY })
-    const listTop = tilesY + TILE_H + 30
+    const collectionsY = tilesY + TILE_H + 30
+    this.collections = (index ? activeCollections(index, now) : []).slice(0, SHOWN_COLLECTIONS)
+    if (index) this.showCollections(index, collectionsY)
+    else this.tag('Collections')?.patch({ visible: false })
+    const listTop = this.collections.length ? collectionsY + CollectionCard.height + 30 : collectionsY
     this.tag('LatestTitle')?.patch({ y: listTop })
     // Whole rows only, down to the status strip.
     const rows = Math.max(1, Math.floor((STATUS_TOP - listTop - 70) / NoticeRow.height))
@@ -146,56 +164,105 @@ export class Home
       },
     })
     if (unavailable && this.zone === 'latest') this.zone = 'tiles'
+    this.keepZoneOnScreen()
     if (this.hasFocus()) this._refocus()
   }
 
-  private showAlerts(alerts: ReturnType<typeof activeAlerts>): void {
+  /** A refresh can take away the row that had focus (an alert ended, a collection expired). */
+  private keepZoneOnScreen(): void {
+    if (this.zone === 'alerts' && this.alerts.length === 0) this.zone = 'tiles'
+    if (this.zone === 'collections' && this.collections.length === 0) this.zone = 'tiles'
+    this.alertIndex = Math.max(0, Math.min(this.alerts.length - 1, this.alertIndex))
+    this.collectionIndex = Math.max(0, Math.min(this.collections.length - 1, this.collectionIndex))
+  }
+
+  private showAlerts(alerts: readonly Alert[]): void {
     const host = this.tag('Alerts')
     if (!host) return
     host.childList.clear()
     alerts.forEach((alert, i) => {
-      const colours = palette.alert[alert.level]
-      // The level is written out (红色预警 …) so colour is never the only sign.
-      const line = `【${t(`alert.${alert.level}`)}】${alert.title}：${alert.text}`
-      host.childList.add(
-        this.stage.c({
-          ref: `Alert${i}`,
-          y: i * ALERT_STEP,
-          w: safeArea.w,
-          h: ALERT_H,
-          rect: true,
-          color: colours.background,
-          Icon: { x: 20, y: 11, w: 68, h: 68, texture: iconTexture('alert'), color: colours.text },
-          Text: { x: 108, y: 18, text: textPatch(line, { size: type.body, color: colours.text, width: safeArea.w - 140, maxLines: 1 }) },
-        }),
-      )
+      const banner = this.stage.c({ type: AlertBanner, ref: `Alert${i}`, y: i * ALERT_STEP }) as AlertBanner
+      host.childList.add(banner)
+      banner.setAlert(alert, safeArea.w, ALERT_H)
     })
+  }
+
+  private showCollections(index: FeedIndex, y: number): void {
+    const host = this.tag('Collections')
+    if (!host) return
+    host.patch({ y, visible: this.collections.length > 0 })
+    host.childList.clear()
+    const n = this.collections.length
+    const w = Math.floor((safeArea.w - (SHOWN_COLLECTIONS - 1) * COLLECTION_GAP) / SHOWN_COLLECTIONS)
+    this.collections.forEach((collection, i) => {
+      const card = this.stage.c({ type: CollectionCard, ref: `Collection${i}`, x: i * (w + COLLECTION_GAP) }) as CollectionCard
+      host.childList.add(card)
+      card.show(t('collection.tile', { title: collection.title, count: collectionEntries(index, collection).length }), w)
+    })
+    if (n === 0) this.collectionIndex = 0
   }
 
   override _getFocused(): Lightning.Component | null | undefined {
     if (this.zone === 'latest' && this.latest.length > 0) return this.latest
+    if (this.zone === 'alerts') return this.tag('Alerts')?.childList.getAt(this.alertIndex) as Lightning.Component | undefined
+    if (this.zone === 'collections') {
+      return this.tag('Collections')?.childList.getAt(this.collectionIndex) as Lightning.Component | undefined
+    }
     return this.tag('Tiles')?.childList.getAt(this.tileIndex) as Lightning.Component | undefined
   }
 
   override _handleLeft(): boolean | void {
-    if (this.zone !== 'tiles' || this.tileIndex === 0) return false
-    this.tileIndex--
+    if (this.zone === 'tiles' && this.tileIndex > 0) this.tileIndex--
+    else if (this.zone === 'collections' && this.collectionIndex > 0) this.collectionIndex--
+    else return false
     this._refocus()
   }
 
   override _handleRight(): boolean | void {
-    if (this.zone !== 'tiles' || this.tileIndex >= HOME_TILES.length - 1) return false
-    this.tileIndex++
+    if (this.zone === 'tiles' && this.tileIndex < HOME_TILES.length - 1) this.tileIndex++
+    else if (this.zone === 'collections' && this.collectionIndex < this.collections.length - 1) this.collectionIndex++
+    else return false
     this._refocus()
   }
 
-  override _handleDown(): boolean | void {
-    if (this.zone === 'tiles' && this.latest.length > 0 && this.latest.visible) {
-      this.zone = 'latest'
+  /** The rows from top to bottom that can take focus now. */
+  private zones(): Zone[] {
+    const zones: Zone[] = []
+    if (this.alerts.length > 0) zones.push('alerts')
+    zones.push('tiles')
+    if (this.collections.length > 0) zones.push('collections')
+    if (this.latest.length > 0 && this.latest.visible) zones.push('latest')
+    return zones
+  }
+
+  override _handleUp(): boolean | void {
+    if (this.zone === 'alerts' && this.alertIndex > 0) {
+      this.alertIndex--
       this._refocus()
       return true
     }
-    return false
+    const zones = this.zones()
+    const above = zones[zones.indexOf(this.zone) - 1]
+    if (!above) return false
+    this.zone = above
+    // Up from the tiles lands on the alert nearest to them.
+    if (above === 'alerts') this.alertIndex = this.alerts.length - 1
+    this._refocus()
+    return true
+  }
+
+  override _handleDown(): boolean | void {
+    if (this.zone === 'alerts' && this.alertIndex < this.alerts.length - 1) {
+      this.alertIndex++
+      this._refocus()
+      return true
+    }
+    const zones = this.zones()
+    const below = zones[zones.indexOf(this.zone) + 1]
+    if (!below) return false
+    this.zone = below
+    this._refocus()
+    return true
   }
 
   override _handleEnter(): boolean | void {
@@ -204,17 +271,31 @@ export class Home
       if (def) Router.navigate(def.route)
       return true
     }
+    if (this.zone === 'alerts') {
+      const alert = this.alerts[this.alertIndex]
+      if (alert) Router.navigate(`alerts/${alert.id}`)
+      return true
+    }
+    if (this.zone === 'collections') {
+      const collection = this.collections[this.collectionIndex]
+      if (collection) Router.navigate(`collections/${collection.id}`)
+      return true
+    }
     return false
   }
 
   override historyState(state: HistoryState): HistoryState {
     if (state) {
-      this.zone = state.zone === 'latest' ? 'latest' : 'tiles'
+      const zone = state.zone
+      this.zone = zone === 'latest' || zone === 'alerts' || zone === 'collections' ? zone : 'tiles'
       this.tileIndex = typeof state.tile === 'number' ? Math.max(0, Math.min(HOME_TILES.length - 1, state.tile)) : 0
+      this.alertIndex = typeof state.alert === 'number' ? state.alert : 0
+      this.collectionIndex = typeof state.collection === 'number' ? state.collection : 0
       if (typeof state.latest === 'number') this.latest.focusAt(state.latest)
+      this.keepZoneOnScreen()
       if (this.hasFocus()) this._refocus()
       return undefined
     }
-    return { zone: this.zone, tile: this.tileIndex, latest: this.latest.index }
+    return { zone: this.zone, tile: this.tileIndex, alert: this.alertIndex, collection: this.collectionIndex, latest: this.latest.index }
   }
 }

@@ -59,6 +59,8 @@ export class NoticeDetail
     this.tag('Title')?.patch({ text: title })
     const titleLines = title.text.split('\n').length
     const meta = [
+      // The leaflet's page number first, so a viewer learns it for next time.
+      notice.pageNo ? t('page.number', { pageNo: notice.pageNo }) : '',
       t('notice.publisher', { publisher: notice.publisher }),
       t('notice.date', { date: formatDate(notice.publishedAt) }),
       notice.docNo ? t('notice.docNo', { docNo: notice.docNo }) : '',

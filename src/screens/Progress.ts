@@ -11,9 +11,9 @@ import type { ProgressResult } from '../feed/progress'
 import type { Progress as ProgressAnswer } from '../feed/schema'
 import { formatDate } from '../i18n/format'
 import { t, type StringKey } from '../i18n/strings'
+import { digitForKeyCode } from '../layout/remoteDigits'
 import {
   announcementAfter,
-  digitForKeyCode,
   emptyForm,
   formProblem,
   KEYPAD,

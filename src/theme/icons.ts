@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 
-export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr'
+export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection'
 
 const STROKE = 'fill="none" stroke="#ffffff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"'
 
@@ -24,6 +24,10 @@ const PATHS: Record<IconName, string> = {
   back: `<path ${STROKE} d="M60 18 L28 50 L60 82"/>`,
   pin: `<path ${STROKE} d="M50 88 L50 60"/><path ${STROKE} d="M30 60 L70 60 L62 44 L62 18 L38 18 L38 44 Z"/>`,
   offline: `<path ${STROKE} d="M14 40 Q50 10 86 40"/><path ${STROKE} d="M28 56 Q50 38 72 56"/><circle cx="50" cy="74" r="6" fill="#ffffff"/><path ${STROKE} d="M16 16 L84 84"/>`,
+  // A page with a corner folded and three lines: a numbered page of the leaflet.
+  page: `<path ${STROKE} d="M22 10 L62 10 L80 28 L80 90 L22 90 Z"/><path ${STROKE} d="M62 10 L62 28 L80 28"/><path ${STROKE} d="M34 46 L68 46 M34 60 L68 60 M34 74 L56 74"/>`,
+  // A folder: a hand-picked collection such as 本月政策.
+  collection: `<path ${STROKE} d="M10 24 L40 24 L48 34 L90 34 L90 82 L10 82 Z"/><path ${STROKE} d="M10 44 L90 44"/>`,
   qr: `<rect ${STROKE} x="14" y="14" width="28" height="28"/><rect ${STROKE} x="58" y="14" width="28" height="28"/><rect ${STROKE} x="14" y="58" width="28" height="28"/><path ${STROKE} d="M58 58 L86 86 M86 58 L86 70"/>`,
 }
 

@@ -461,6 +461,8 @@ describe('parseIndex drops a bad item, reports it, and keeps the rest', () => {
       [
         '$.alerts[1].level picklist',
         '$.alerts[2].validUntil object',
+        // The notice this collection item names lost its id in the scenario: the feed no longer has it.
+        '$.collections[0].items[3].id unknown-item',
         '$.guides[1].tags array',
         '$.guides[3].code object',
         '$.guides[4].id duplicate-id',
@@ -629,7 +631,7 @@ describe('accepted values have exactly the shape of the schema', () => {
       ),
     )
     const value = accepted(parsed)
-    expect(Object.keys(value).sort()).toEqual(['alerts', 'generatedAt', 'guides', 'hotlines', 'notices', 'region', 'schemaVersion'])
+    expect(Object.keys(value).sort()).toEqual(['alerts', 'collections', 'generatedAt', 'guides', 'hotlines', 'notices', 'region', 'schemaVersion'])
     expect(value.region).toEqual({ code: '431025', name: '临武县', path: [] })
     expect(value.notices[0]).toEqual({
       id: 'n1',

@@ -162,7 +162,8 @@ describe('临武县 content covers what the screens need', () => {
   it('has 20+ guides with every field of the guide contract filled', () => {
     expect(guides.length).toBeGreaterThanOrEqual(20)
     for (const guide of guides) {
-      for (const key of Object.keys(GuideDetailSchema.entries)) {
+      // A page number is given to a few guides only: the leaflet prints the ones people ask for.
+      for (const key of Object.keys(GuideDetailSchema.entries).filter((k) => k !== 'pageNo')) {
         expect(guide[key as keyof typeof guide], `${guide.id}.${key}`).toBeDefined()
       }
       expect(guide.tags.length, guide.id).toBeGreaterThan(0)

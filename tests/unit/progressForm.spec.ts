@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { digitForKeyCode } from '../../src/layout/remoteDigits'
 import { setLanguage } from '../../src/i18n/strings'
 import {
   announcementAfter,
-  digitForKeyCode,
   emptyForm,
   formProblem,
   keyLabel,

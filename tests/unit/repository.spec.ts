@@ -293,6 +293,21 @@ describe('warm start (an index cached by an earlier boot)', () => {
     expect(stored?.value).toEqual(LINWU.index)
   })
 
+  it('offline, shows an index an older release stored (no collections yet) as it was, with an empty list of collections', async () => {
+    const factory = await primedFactory()
+    const before = await harness({ factory })
+    const stored = await before.cache.get<FeedIndex>(indexKey(REGION))
+    const { collections: _notYet, ...older } = stored!.value
+    await before.cache.put(indexKey(REGION), { ...stored!, value: older as FeedIndex })
+    useScenario('offline')
+    const h = await harness({ factory })
+    await h.repo.start()
+    await h.settle()
+    expect(h.repo.status()).toMatchObject({ phase: 'ready', source: 'cache' })
+    expect(h.repo.index()?.notices).toEqual(LINWU.index.notices)
+    expect(h.repo.index()?.collections).toEqual([])
+  })
+
   it('revalidates with If-None-Match; a 304 keeps the index and moves lastUpdated', async () => {
     const factory = await primedFactory(START - 3_600_000)
     const h = await harness({ factory })
@@ -680,7 +695,8 @@ describe('a refresh that would lose content is refused, and the last good copy k
   })
 
   it('accepts 0 notices on a first start with nothing held: a new region may not have any yet', async () => {
-    serveIndex({ ...copy(), notices: [] })
+    // No notices yet, so no collection of them either.
+    serveIndex({ ...copy(), notices: [], collections: [] })
     const h = await harness()
     const status = await h.repo.start()
     expect(status).toMatchObject({ phase: 'ready', source: 'network', problems: [] })

@@ -41,6 +41,7 @@ const indexWith = (parts: Partial<FeedIndex>): FeedIndex => ({
   notices: [],
   guides: [],
   hotlines: [],
+  collections: [],
   ...parts,
 })
 
