@@ -30,6 +30,11 @@ export interface ProblemParams {
   'bad-phone': Got
   'bad-region-code': Got
   'bad-application-no': Got
+  'bad-page-no': Got
+  /** `owner` is where the number already leads, e.g. `notices/lw-n001`. */
+  'duplicate-page-no': Got & { owner: string }
+  /** A collection names an item the index does not hold; `list` is `notices` or `guides`. */
+  'unknown-item': Got & { list: string }
   'missing-detail': Got
   'id-mismatch': Got & { expected: string }
   'region-mismatch': Got & { expected: string }
@@ -93,6 +98,7 @@ const LIST_FIELDS = new Set([
   'notices',
   'guides',
   'hotlines',
+  'collections',
   'path',
   'tags',
   'body',
@@ -170,6 +176,12 @@ export function classifyProblem(p: Problem): ClassifiedProblem {
       return { kind: 'bad-region-code', params: { got } }
     case 'application-no':
       return { kind: 'bad-application-no', params: { got } }
+    case 'page-no':
+      return { kind: 'bad-page-no', params: { got } }
+    case 'duplicate-page-no':
+      return { kind: 'duplicate-page-no', params: { got, owner: p.expected ?? '?' } }
+    case 'unknown-item':
+      return { kind: 'unknown-item', params: { got, list: p.expected ?? '?' } }
     // cross-document checks of the validator
     case 'missing-detail':
       return { kind: 'missing-detail', params: { got } }
@@ -254,6 +266,8 @@ export function classifyProblem(p: Problem): ClassifiedProblem {
 
 /** Kinds whose message already says what follows. */
 const SELF_EXPLAINED = new Set([
+  'duplicate-page-no',
+  'unknown-item',
   'orphan',
   'missing-detail',
   'id-mismatch',

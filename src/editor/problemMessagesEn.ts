@@ -33,6 +33,10 @@ export const PROBLEM_WORDING_EN: ProblemWording = {
     'bad-phone': ({ got }) => `bad phone number: digits, spaces and + - ( ) only, 3 to 24 characters; got ${got}`,
     'bad-region-code': ({ got }) => `bad region code: expected a 6- to 12-digit division code such as "431025"; got ${got}`,
     'bad-application-no': ({ got }) => `bad application number: 4 to 32 letters, digits or -; got ${got}`,
+    'bad-page-no': ({ got }) => `a page number is three digits in quotes, such as "101"; got ${got}`,
+    'duplicate-page-no': ({ got, owner }) =>
+      `page number ${got} already leads to ${owner}; each number leads to one place: this item still shows, but typing ${got} does not open it`,
+    'unknown-item': ({ got, list }) => `the collection names ${got}, which is not in the index's ${list}: that entry is left out, the rest of the collection shows`,
     'missing-detail': ({ got }) => `detail file ${got} is missing; boxes will say "not found" when this item is opened`,
     'id-mismatch': ({ got, expected }) => `file name and id differ: id is ${got}, the file should be ${expected}`,
     'region-mismatch': ({ got, expected }) =>

@@ -33,6 +33,10 @@ export const PROBLEM_WORDING_ZH: ProblemWording = {
     'bad-phone': ({ got }) => `电话号码格式不对，只能用数字、空格和 + - ( )，3 到 24 位，如 0735-6201234，实际为 ${got}`,
     'bad-region-code': ({ got }) => `地区编码不对，应为 6 到 12 位数字的行政区划代码，如 "431025"，实际为 ${got}`,
     'bad-application-no': ({ got }) => `办件编号格式不对，应为 4 到 32 位字母、数字或 -，实际为 ${got}`,
+    'bad-page-no': ({ got }) => `页码应为 3 位数字（加引号），如 "101"，实际为 ${got}`,
+    'duplicate-page-no': ({ got, owner }) =>
+      `页码 ${got} 已经给了 ${owner}，每个页码只能对应一条：这一条照常显示，但输入 ${got} 不会打开它`,
+    'unknown-item': ({ got, list }) => `专题里的 ${got} 在索引的 ${list} 里找不到：这一项不显示，专题其余照常`,
     'missing-detail': ({ got }) => `缺少详情文件 ${got}，机顶盒打开这一条时会提示找不到内容`,
     'id-mismatch': ({ got, expected }) => `文件名与 id 不一致：id 为 ${got}，文件名应为 ${expected}`,
     'region-mismatch': ({ got, expected }) =>

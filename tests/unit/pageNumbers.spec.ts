@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { parseIndex } from '../../src/feed/document'
+import { describeProblem } from '../../src/editor/problemText'
 import { pageDirectory } from '../../src/feed/selectors'
 import {
   deletePageDigit,
@@ -139,5 +140,24 @@ describe('page numbers in the feed', () => {
     expect(pages.get('102')).toBe('notices/lw-n002')
     expect(pages.get('204')).toBe('guides/lw-g12')
     expect(pages.size).toBeGreaterThanOrEqual(8)
+  })
+})
+
+describe('what editors read about page numbers and collections', () => {
+  it('says which item already has a repeated number, that the later one still shows, and that the number will not open it', () => {
+    const parsed = parseIndex(index({ notices: [notice('n1', '101'), notice('n2', '101')] }))
+    const [problem] = parsed.problems
+    expect(describeProblem(problem!)).toBe('$.notices[1].pageNo：页码 101 已经给了 notices/n1，每个页码只能对应一条：这一条照常显示，但输入 101 不会打开它')
+    expect(describeProblem(problem!, 'en')).toContain('page number 101 already leads to notices/n1')
+  })
+
+  it('names the three-digit form for a bad page number, and that the item is skipped', () => {
+    const parsed = parseIndex(index({ notices: [notice('n1', '12')] }))
+    expect(describeProblem(parsed.problems[0]!)).toBe('$.notices[0].pageNo：页码应为 3 位数字（加引号），如 "101"，实际为 "12"（这一条不显示，其余照常）')
+  })
+
+  it('says a collection entry the index does not hold is left out', () => {
+    const parsed = parseIndex(index({ notices: [notice('n1')], collections: [{ id: 'c1', title: '本月政策', items: [{ kind: 'notice', id: 'nx' }] }] }))
+    expect(describeProblem(parsed.problems[0]!)).toBe('$.collections[0].items[0].id：专题里的 nx 在索引的 notices 里找不到：这一项不显示，专题其余照常')
   })
 })
