@@ -103,7 +103,12 @@ async function boot(): Promise<void> {
 
   // The 1080p design always fits the window; `resolution` only caps how many pixels are drawn.
   const fit = fitStage(windowSize(), settings.resolution)
-  const stage: Record<string, unknown> = { clearColor: palette.background, useImageWorker: false, canvas2d: renderer.renderer === 'canvas2d' }
+  const stage: Record<string, unknown> = {
+    clearColor: palette.background,
+    useImageWorker: false,
+    canvas2d: renderer.renderer === 'canvas2d',
+    forceTxCanvasSource: settings.textUpload === 'direct',
+  }
   if (probedContext) {
     // Lightning sizes a canvas it makes itself; the probe's canvas is sized here.
     const probeCanvas = (probedContext as { canvas: HTMLCanvasElement }).canvas

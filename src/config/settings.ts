@@ -71,6 +71,13 @@ const SettingsFields = v.object({
   /** Of imageHosts, those whose images may also load over plain http (an intranet server without TLS). */
   imageHttpHosts: v.optional(v.array(HostSchema), []),
   fontFace: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(80)), 'sans-serif'),
+  /**
+   * How a text's canvas becomes a WebGL texture: 'direct' uploads the canvas itself (Lightning's
+   * forceTxCanvasSource: no getImageData copy per text, about 12 ms per list key at 4× CPU, and the same
+   * pixels: tests/e2e/text-upload.spec.ts); 'copy' reads its pixels back first, Lightning's default, for
+   * engines that upload a canvas wrongly (Lightning names Tizen).
+   */
+  textUpload: v.optional(v.picklist(['copy', 'direct']), 'direct'),
 })
 
 const sameHost = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()

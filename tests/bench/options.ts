@@ -18,6 +18,9 @@
  *   --only a,b        some of size, cold, warm, keys, scroll, heap, texture (default all)
  *   --keep            keep the temporary builds (their paths are printed)
  *   --chromium-arg X  one more Chromium switch for every browser (repeatable)
+ *   --setting k=v     one more field of the app's settings.json, v as JSON or a plain string (repeatable):
+ *                     e.g. --setting textUpload=direct measures an operator setting against the same floor
+ *   --out NAME        write bench/NAME.json and bench/NAME.md (an A/B run keeps the committed results)
  */
 import { SCREENS, type ScreenId } from './screens'
 import { variant, type Resolution, type RendererName, type Variant } from './variants'
@@ -40,8 +43,10 @@ export interface Options {
   only: Set<Measurement>
   keep: boolean
   chromiumArgs: string[]
+  /** Fields patched over static/settings.json in every app copy. */
+  appSettings: Record<string, unknown>
   /** bench/<out>.json and bench/<out>.md */
-  out: 'results' | 'quick'
+  out: string
 }
 
 const ALL_VARIANTS = ['720-webgl', '720-canvas2d', '1080-webgl', '1080-canvas2d'] as const
@@ -92,6 +97,24 @@ export function parseArgs(argv: readonly string[]): Options {
     only: new Set(known('--only', list('--only', quick ? ['cold', 'keys', 'scroll'] : MEASUREMENTS), MEASUREMENTS)),
     keep: argv.includes('--keep'),
     chromiumArgs: argv.flatMap((arg, i) => (arg === '--chromium-arg' && argv[i + 1] ? [argv[i + 1] as string] : [])),
-    out: quick ? 'quick' : 'results',
+    appSettings: Object.fromEntries(argv.flatMap((arg, i) => (arg === '--setting' && argv[i + 1] ? [settingOf(argv[i + 1] as string)] : []))),
+    out: outName(value('--out'), quick),
   }
+}
+
+function settingOf(pair: string): [string, unknown] {
+  const eq = pair.indexOf('=')
+  if (eq < 1) throw new Error(`--setting wants key=value, e.g. textUpload=direct; got ${pair}`)
+  const raw = pair.slice(eq + 1)
+  try {
+    return [pair.slice(0, eq), JSON.parse(raw) as unknown]
+  } catch {
+    return [pair.slice(0, eq), raw]
+  }
+}
+
+function outName(given: string | undefined, quick: boolean): string {
+  if (given === undefined) return quick ? 'quick' : 'results'
+  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(given)) throw new Error(`--out wants a short file name (a-z, 0-9, -); got ${given}`)
+  return given
 }

@@ -286,7 +286,7 @@ async function main(): Promise<void> {
     for (const resolution of resolutions) {
       const dir = join(temp, `app-${region}-${resolution}`)
       cpSync(join(temp, 'app'), dir, { recursive: true })
-      writeSettings(dir, { regionCode: region === 'large' ? LARGE_REGION : FIXTURE_REGION, resolution })
+      writeSettings(dir, { ...options.appSettings, regionCode: region === 'large' ? LARGE_REGION : FIXTURE_REGION, resolution })
       const server = await serve({ dir, feed: true, ...(region === 'large' ? { largeRegion: { code: LARGE_REGION, count: LARGE_COUNT } } : {}) })
       cleanups.push(() => closeServer(server))
       sites.app.set(`${region}-${resolution}`, server)
@@ -363,14 +363,16 @@ async function main(): Promise<void> {
   }
   mkdirSync(OUT_DIR, { recursive: true })
   writeFileSync(join(OUT_DIR, `${options.out}.json`), `${JSON.stringify(result, null, 2)}\n`)
-  const command = options.quick ? '`npm run bench -- --quick`' : '`npm run bench`'
+  const patched = Object.entries(options.appSettings).map(([k, v]) => `--setting ${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+  const command = `\`npm run bench${options.quick || patched.length ? ` --${options.quick ? ' --quick' : ''}${patched.map((p) => ` ${p}`).join('')}` : ''}\``
   const md = [
     `## Benchmark${options.quick ? ', quick mode' : ''} (${started.toISOString().slice(0, 10)})`,
     '',
     `${machine.cores} × ${machine.cpu}, ${version}, headless; WebGL on SwiftShader, canvas2d with \`--disable-webgl\`; ` +
       `${options.variants.map((v) => v.label).join(', ')} (720p: 1280×720 window, resolution 720; 1080p: 1920×1080 window, resolution 1080); ` +
       `medians of ${options.runs} run(s) for start-up, ${options.presses} presses per screen; load average ` +
-      `${loadAtStart[0]?.toFixed(1)} at start, ${loadAtEnd[0]?.toFixed(1)} at end; ${seconds} s. ${command} regenerates it ` +
+      `${loadAtStart[0]?.toFixed(1)} at start, ${loadAtEnd[0]?.toFixed(1)} at end; ${seconds} s. ` +
+      `${patched.length ? `The app's settings.json has ${patched.map((p) => p.replace('--setting ', '')).join(', ')}. ` : ''}${command} regenerates it ` +
       `(bench/${options.out}.json has every run and sample).`,
     '',
     markdownTable(metrics),

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { delay, http, HttpResponse } from 'msw'
 import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
-import { FeedRepository, type FeedStatus } from '../../src/feed/repository'
+import { FeedRepository, PREFETCH_SETTLE_MS, type FeedStatus } from '../../src/feed/repository'
 import { createHttpClient, type HttpClient, type HttpOptions } from '../../src/feed/http'
 import { openFeedCache, type FeedCache } from '../../src/feed/cache'
 import { guideKey, indexConfirmedKey, indexKey, noticeKey } from '../../src/feed/cacheKeys'
@@ -1035,7 +1035,37 @@ describe('notice(id) and guide(id)', () => {
   })
 })
 
+/** The timer prefetch arms to wait for the focus to rest. */
+const settleTimers = (h: Harness) => h.pending().filter((t) => t.ms === PREFETCH_SETTLE_MS)
+
+/** Lets the focus rest: the settle timer fires, and the prefetch loop is queued for idle time. */
+function rest(h: Harness): void {
+  const [timer] = settleTimers(h)
+  h.fire(timer)
+}
+
 describe('prefetch', () => {
+  it('waits until the focus rests: asked at every press of a held key, it reads and fetches nothing until then', async () => {
+    const h = await harness()
+    await h.repo.start()
+    await h.settle()
+    seen = []
+    for (let i = 3; i < 9; i++) h.repo.prefetch('notice', [`lw-n00${i}`])
+    // One settle timer, re-armed at every press; nothing queued, nothing asked of the network or the cache.
+    expect(settleTimers(h)).toHaveLength(1)
+    expect(h.idle).toHaveLength(0)
+    await h.settle()
+    expect(seen).toEqual([])
+    rest(h)
+    expect(h.idle).toHaveLength(1)
+    while (h.idle.length > 0) {
+      h.idle.shift()!()
+      await h.settle()
+    }
+    // Only the row the viewer stopped at.
+    expect(paths()).toEqual([noticePath('lw-n008')])
+  })
+
   it('fetches uncached notices one at a time when idle, skipping cached ones', async () => {
     const h = await harness()
     await h.repo.start()
@@ -1043,6 +1073,7 @@ describe('prefetch', () => {
     seen = []
 
     h.repo.prefetch('notice', ['lw-n003', 'lw-n001', 'lw-n004'])
+    rest(h)
     expect(h.idle).toHaveLength(1)
     expect(seen).toEqual([])
 
@@ -1085,6 +1116,7 @@ describe('prefetch', () => {
     h.repo.prefetch('notice', ['lw-n003', 'lw-n004'])
     h.repo.prefetch('notice', ['lw-n005', 'lw-n006'])
     h.repo.prefetch('notice', ['lw-n007'])
+    rest(h)
     expect(h.idle).toHaveLength(1)
     while (h.idle.length > 0) {
       h.idle.shift()!()
@@ -1098,6 +1130,7 @@ describe('prefetch', () => {
     await h.repo.start()
     seen = []
     h.repo.prefetch('guide', ['no-such', 'lw-g02'])
+    rest(h)
     while (h.idle.length > 0) {
       h.idle.shift()!()
       await h.settle()
@@ -1109,6 +1142,7 @@ describe('prefetch', () => {
   it('does nothing for an empty list', async () => {
     const h = await harness()
     h.repo.prefetch('notice', [])
+    rest(h)
     h.idle.shift()?.()
     await h.settle()
     expect(h.idle).toEqual([])

@@ -30,6 +30,7 @@ describe('readSettings', () => {
       imageHosts: [],
       imageHttpHosts: [],
       fontFace: 'sans-serif',
+      textUpload: 'direct',
     })
     expect(settings.portalUrl).toBeUndefined()
     expect(settings.operator.name ?? '').toBe('')
@@ -56,6 +57,7 @@ describe('readSettings', () => {
       imageHosts: ['img.example.cn', 'img2.example.cn:8080'],
       imageHttpHosts: ['img2.example.cn:8080'],
       fontFace: 'Noto Sans CJK SC',
+      textUpload: 'copy',
     }
     expect(readSettings(full)).toEqual(full)
   })
@@ -69,6 +71,7 @@ describe('readSettings', () => {
     ['regionCode as a number', { regionCode: 431025 }, 'regionCode', /string/],
     ['resolution 900', { resolution: 900 }, 'resolution', /720.*1080/],
     ['renderer "gpu"', { renderer: 'gpu' }, 'renderer', /auto.*webgl.*canvas2d/],
+    ['textUpload "fast"', { textUpload: 'fast' }, 'textUpload', /copy.*direct/],
     ['language fr', { language: 'fr' }, 'language', /zh-CN/],
     ['keys {"abc":"Back"}', { keys: { abc: 'Back' } }, 'keys.abc', /numeric keyCode/],
     ['keys {"461":"Jump"}', { keys: { '461': 'Jump' } }, 'keys.461', /one of .*Back/],
