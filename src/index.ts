@@ -18,6 +18,7 @@ import { fitStage } from './platform/stageFit'
 import { setLanguage, t } from './i18n/strings'
 import { provideServices } from './services'
 import { applyBranding } from './theme/branding'
+import { fontStackOf, setFontStack } from './theme/fonts'
 import { setLargeText } from './theme/scale'
 import { palette } from './theme/tokens'
 import { App } from './App'
@@ -72,6 +73,7 @@ async function boot(): Promise<void> {
 
   const preferences = loadPreferences()
   setLargeText(preferences.largeText)
+  setFontStack(fontStackOf(settings.fontFace))
   let http = createHttpClient({ timeoutMs: settings.requestTimeoutMs })
   if (preview) {
     // The draft is answered from what the editor loaded into the preview page.
@@ -119,7 +121,8 @@ async function boot(): Promise<void> {
   const appSettings = {
     stage,
     debug: false,
-    defaultFontFace: settings.fontFace,
+    // Texts name the whole stack (text.ts); this is for any text that does not.
+    defaultFontFace: fontStackOf(settings.fontFace)[0] ?? 'sans-serif',
     keys: buildKeyMap(settings.keyPreset, settings.keys),
     version: __VERSION__,
   }

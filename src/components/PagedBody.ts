@@ -9,6 +9,7 @@ import type { Block } from '../feed/schema'
 import { t } from '../i18n/strings'
 import { paginate, type Page, type PageItem } from '../layout/textLayout'
 import { scaledSize } from '../theme/scale'
+import { fontStack } from '../theme/fonts'
 import { palette, type } from '../theme/tokens'
 import type { HistoryState } from '../screens/page'
 import { textPatch } from './text'
@@ -145,6 +146,7 @@ export class PagedBody
           fontStyle: item.style === 'heading' ? 'bold' : 'normal',
           textColor: palette.text,
           wordWrap: false,
+          fontFace: fontStack(),
         },
       }
     }

@@ -3,6 +3,7 @@
  * without spaces), so the renderer only draws what it is given.
  */
 import { fitLines } from '../layout/textLayout'
+import { fontStack } from '../theme/fonts'
 import { palette, type } from '../theme/tokens'
 import { lineHeightOf, scaledSize } from '../theme/scale'
 
@@ -25,6 +26,7 @@ export interface TextTexturePatch {
   wordWrap: boolean
   textAlign: 'left' | 'center' | 'right'
   wordWrapWidth?: number
+  fontFace: string[]
 }
 
 /** The `text` property of an element: wrapped, truncated with …, scaled for large-text mode. */
@@ -40,6 +42,7 @@ export function textPatch(content: string, options: TextOptions = {}): TextTextu
     fontStyle: options.bold ? 'bold' : 'normal',
     wordWrap: false,
     textAlign: options.align ?? 'left',
+    fontFace: fontStack(),
     ...(options.width !== undefined && options.align && options.align !== 'left' ? { wordWrapWidth: options.width } : {}),
   }
 }

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot'
 import { HttpUrlSchema } from '../feed/schema'
+import { DEFAULT_FONT_STACK } from '../theme/fonts'
 import { KEY_PRESET_NAMES } from './keyPresets'
 
 const KeyActionSchema = v.picklist([
@@ -35,6 +36,8 @@ const BaseUrlSchema = v.pipe(
     }
   }, 'an http(s) URL, absolute or relative to the page, e.g. "https://feed.example.cn/gov"'),
 )
+
+const FontFamilySchema = v.pipe(v.string(), v.regex(/^[^"'\\;{}<>]{1,80}$/, 'a font family name (1 to 80 characters, no quotes), e.g. "Noto Sans CJK SC"'))
 
 const HostSchema = v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name'))
 
@@ -70,7 +73,11 @@ const SettingsFields = v.object({
   imageHosts: v.optional(v.array(HostSchema), []),
   /** Of imageHosts, those whose images may also load over plain http (an intranet server without TLS). */
   imageHttpHosts: v.optional(v.array(HostSchema), []),
-  fontFace: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(80)), 'sans-serif'),
+  /** Font families in order: one, a CSS list ("A, B") or an array; the default names CJK fonts first (src/theme/fonts.ts). */
+  fontFace: v.optional(
+    v.union([FontFamilySchema, v.pipe(v.array(FontFamilySchema), v.minLength(1), v.maxLength(8))]),
+    () => DEFAULT_FONT_STACK.slice(),
+  ),
   /**
    * How a text's canvas becomes a WebGL texture: 'direct' uploads the canvas itself (Lightning's
    * forceTxCanvasSource: no getImageData copy per text, about 12 ms per list key at 4× CPU, and the same

@@ -29,7 +29,7 @@ describe('readSettings', () => {
       requestTimeoutMs: 8000,
       imageHosts: [],
       imageHttpHosts: [],
-      fontFace: 'sans-serif',
+      fontFace: ['Noto Sans CJK SC', 'Droid Sans Fallback', 'sans-serif'],
       textUpload: 'direct',
     })
     expect(settings.portalUrl).toBeUndefined()
@@ -72,6 +72,8 @@ describe('readSettings', () => {
     ['resolution 900', { resolution: 900 }, 'resolution', /720.*1080/],
     ['renderer "gpu"', { renderer: 'gpu' }, 'renderer', /auto.*webgl.*canvas2d/],
     ['textUpload "fast"', { textUpload: 'fast' }, 'textUpload', /copy.*direct/],
+    ['fontFace with quotes and a semicolon', { fontFace: '"A"; color: red' }, 'fontFace', /font family|union|string/],
+    ['fontFace an empty list', { fontFace: [] }, 'fontFace', /.+/],
     ['language fr', { language: 'fr' }, 'language', /zh-CN/],
     ['keys {"abc":"Back"}', { keys: { abc: 'Back' } }, 'keys.abc', /numeric keyCode/],
     ['keys {"461":"Jump"}', { keys: { '461': 'Jump' } }, 'keys.461', /one of .*Back/],
