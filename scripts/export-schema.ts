@@ -29,6 +29,7 @@ import {
   ProgressSchema,
   SCHEMA_MAJOR,
   TIMESTAMP_PATTERN,
+  VideoSchema,
   VISIBLE_TEXT_PATTERN,
 } from '../src/feed/schema'
 
@@ -44,6 +45,7 @@ const DOCUMENTS = {
     notices: list(NoticeSummarySchema, LIMITS.notices),
     guides: list(GuideSummarySchema, LIMITS.guides),
     hotlines: list(HotlineSchema, LIMITS.hotlines),
+    videos: list(VideoSchema, LIMITS.videos),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,
@@ -58,9 +60,9 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
   index: {
     title: 'index.json',
     description:
-      'GET {feedBaseUrl}/v1/regions/{regionCode}/index.json — the region, urgent alerts, notice and guide summaries, hotlines. ' +
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/index.json — the region, urgent alerts, notice and guide summaries, hotlines, explainer videos (1.x). ' +
       'A document without a valid schemaVersion, generatedAt or region is rejected whole (boxes keep their last good copy); ' +
-      'a bad item of alerts[], notices[], guides[] or hotlines[] is dropped on its own and reported, the rest is shown. ' +
+      'a bad item of alerts[], notices[], guides[], hotlines[] or videos[] is dropped on its own and reported, the rest is shown. ' +
       'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped.',
   },
   notice: {

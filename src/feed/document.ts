@@ -16,6 +16,7 @@ import {
   NoticeSummarySchema,
   ProgressSchema,
   SCHEMA_MAJOR,
+  VideoSchema,
   type FeedIndex,
   type GuideDetail,
   type NoticeDetail,
@@ -210,7 +211,7 @@ function checkEnvelope(input: unknown, maxChars: number): Envelope {
   return { ok: true, raw: record }
 }
 
-/** index.json: the region, alerts, notice and guide summaries, hotlines. */
+/** index.json: the region, alerts, notice and guide summaries, hotlines, videos. */
 export function parseIndex(input: unknown): Parsed<FeedIndex> {
   const envelope = checkEnvelope(input, LIMITS.indexChars)
   if (!envelope.ok) return envelope
@@ -232,9 +233,10 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     problems,
   )
   const hotlines = items(validItems(raw, 'hotlines', HotlineSchema, LIMITS.hotlines, problems))
+  const videos = uniqueById(validItems(raw, 'videos', VideoSchema, LIMITS.videos, problems), '$.videos', problems)
   return {
     ok: true,
-    value: { ...head.output, alerts, notices, guides, hotlines },
+    value: { ...head.output, alerts, notices, guides, hotlines, videos },
     problems,
   }
 }

@@ -26,6 +26,9 @@ const LIST_FIELDS = new Set([
   'materials',
   'steps',
   'places',
+  'videos',
+  'relatedNotices',
+  'relatedGuides',
 ])
 
 const TIMESTAMP_EXAMPLE = '2026-11-20T09:30:00+08:00'
@@ -116,6 +119,8 @@ function zh(p: Problem): string {
       return `地区编码不对，应为 6 到 12 位数字的行政区划代码，如 "431025"，实际为 ${got}`
     case 'application-no':
       return `办件编号格式不对，应为 4 到 32 位字母、数字或 -，实际为 ${got}`
+    case 'page-no':
+      return `页码格式不对，应为 3 位数字，如 "105"，实际为 ${got}`
     // cross-document checks of the validator
     case 'missing-detail':
       return `缺少详情文件 ${got}，机顶盒打开这一条时会提示找不到内容`
@@ -230,6 +235,8 @@ function en(p: Problem): string {
       return `bad region code: expected a 6- to 12-digit division code such as "431025"; got ${got}`
     case 'application-no':
       return `bad application number: 4 to 32 letters, digits or -; got ${got}`
+    case 'page-no':
+      return `bad page number: exactly 3 digits such as "105"; got ${got}`
     case 'missing-detail':
       return `detail file ${got} is missing; boxes will say "not found" when this item is opened`
     case 'id-mismatch':

@@ -1,5 +1,5 @@
 /** Pure views over the index that screens need: ordering, categories, live alerts. */
-import type { Alert, AlertLevel, FeedIndex, GuideSummary, Hotline, NoticeSummary } from './schema'
+import type { Alert, AlertLevel, FeedIndex, GuideSummary, Hotline, NoticeSummary, VideoSummary } from './schema'
 
 const LEVEL_ORDER: Record<AlertLevel, number> = { red: 0, orange: 1, yellow: 2, blue: 3, info: 4 }
 
@@ -49,4 +49,24 @@ export function newestNotices(index: FeedIndex, now: number, count: number): Not
 export function orderHotlines(hotlines: readonly Hotline[]): Hotline[] {
   const first = hotlines.filter((h) => h.phone.replace(/\D/g, '') === '12345')
   return [...first, ...hotlines.filter((h) => first.indexOf(h) < 0)]
+}
+
+// ---- 政策解读 videos ---------------------------------------------------------------------------------------
+
+/** The index's videos, newest first; none in a copy stored before the contract had videos. */
+export function videosOf(index: FeedIndex | undefined): VideoSummary[] {
+  const list = index?.videos ?? []
+  return list
+    .map((video, at) => ({ video, at, t: Date.parse(video.publishedAt) }))
+    .sort((a, b) => b.t - a.t || a.at - b.at)
+    .map((entry) => entry.video)
+}
+
+export function videoById(index: FeedIndex | undefined, id: string): VideoSummary | undefined {
+  return (index?.videos ?? []).find((video) => video.id === id)
+}
+
+/** The newest video that names this notice or guide as related: what 看视频解读 opens. */
+export function relatedVideo(index: FeedIndex | undefined, kind: 'notice' | 'guide', id: string): VideoSummary | undefined {
+  return videosOf(index).find((video) => (kind === 'notice' ? video.relatedNotices : video.relatedGuides).indexOf(id) >= 0)
 }
