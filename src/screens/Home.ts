@@ -26,6 +26,7 @@ interface TileDef {
 export const HOME_TILES: readonly TileDef[] = [
   { route: 'notices', label: 'home.notices', icon: 'notice' },
   { route: 'guides', label: 'home.guides', icon: 'guide' },
+  { route: 'videos', label: 'home.videos', icon: 'video' },
   { route: 'progress', label: 'home.progress', icon: 'progress' },
   { route: 'hotlines', label: 'home.hotlines', icon: 'hotline' },
   { route: 'about', label: 'home.about', icon: 'about' },

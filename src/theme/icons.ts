@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 
-export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr'
+export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'video'
 
 const STROKE = 'fill="none" stroke="#ffffff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"'
 
@@ -24,6 +24,8 @@ const PATHS: Record<IconName, string> = {
   back: `<path ${STROKE} d="M60 18 L28 50 L60 82"/>`,
   pin: `<path ${STROKE} d="M50 88 L50 60"/><path ${STROKE} d="M30 60 L70 60 L62 44 L62 18 L38 18 L38 44 Z"/>`,
   offline: `<path ${STROKE} d="M14 40 Q50 10 86 40"/><path ${STROKE} d="M28 56 Q50 38 72 56"/><circle cx="50" cy="74" r="6" fill="#ffffff"/><path ${STROKE} d="M16 16 L84 84"/>`,
+  // A play triangle in a TV screen on its stand: videos.
+  video: `<rect ${STROKE} x="10" y="16" width="80" height="58" rx="4"/><path d="M40 31 L64 45 L40 59 Z" fill="#ffffff"/><path ${STROKE} d="M34 86 L66 86"/>`,
   qr: `<rect ${STROKE} x="14" y="14" width="28" height="28"/><rect ${STROKE} x="58" y="14" width="28" height="28"/><rect ${STROKE} x="14" y="58" width="28" height="28"/><path ${STROKE} d="M58 58 L86 86 M86 58 L86 70"/>`,
 }
 
