@@ -26,10 +26,10 @@ interface TileDef {
 export const HOME_TILES: readonly TileDef[] = [
   { route: 'notices', label: 'home.notices', icon: 'notice' },
   { route: 'guides', label: 'home.guides', icon: 'guide' },
-  { route: 'videos', label: 'home.videos', icon: 'video' },
   { route: 'progress', label: 'home.progress', icon: 'progress' },
   { route: 'hotlines', label: 'home.hotlines', icon: 'hotline' },
   { route: 'about', label: 'home.about', icon: 'about' },
+  { route: 'videos', label: 'home.videos', icon: 'video' },
 ]
 
 const TILE_W = 320

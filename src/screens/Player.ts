@@ -53,7 +53,8 @@ export interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
   RetryHint: object
 }
 
-const BAR_Y = 780
+/** Top of the bottom bar: its last line ends above the status strip (App) in large-text mode too. */
+const BAR_Y = 760
 const TRACK_W = safeArea.w
 const TRACK_H = 28
 const STATE_W = 330
@@ -113,10 +114,10 @@ export class Player
         h: 1080 - BAR_Y,
         rect: true,
         color: SHADE,
-        State: { x: safeArea.x, y: 24 },
-        Time: { x: safeArea.x + STATE_W, y: 24 },
-        Track: { x: safeArea.x, y: 100, w: TRACK_W, h: TRACK_H, rect: true, color: palette.surfaceRaised, Fill: { w: 0, h: TRACK_H, rect: true, color: palette.focus } },
-        Hints: { x: safeArea.x, y: 150 },
+        State: { x: safeArea.x, y: 20 },
+        Time: { x: safeArea.x + STATE_W, y: 20 },
+        Track: { x: safeArea.x, y: 96, w: TRACK_W, h: TRACK_H, rect: true, color: palette.surfaceRaised, Fill: { w: 0, h: TRACK_H, rect: true, color: palette.focus } },
+        Hints: { x: safeArea.x, y: 136 },
         Switch: { x: safeArea.x + safeArea.w, y: 14, mountX: 1, h: 68, rect: true, color: palette.surfaceRaised, Label: { x: 24, y: 8 } },
       },
       Failed: { type: FailurePanel, x: safeArea.x, y: 300, visible: false },

@@ -10,7 +10,7 @@
  */
 import type { RemoteKey } from './browser'
 
-export type ScreenId = 'home' | 'notices' | 'chips' | 'guides' | 'keypad' | 'about' | 'hotlines' | 'detail'
+export type ScreenId = 'home' | 'notices' | 'chips' | 'guides' | 'keypad' | 'about' | 'hotlines' | 'detail' | 'videos'
 
 export interface ScreenSpec {
   id: ScreenId
@@ -73,6 +73,7 @@ export const SCREENS: readonly ScreenSpec[] = [
     setup: [],
     cycle: [...times('ArrowDown', 4), ...times('ArrowUp', 4)],
   },
+  { id: 'videos', label: 'videos list', feed: 'fixture', hash: '#videos', setup: [], cycle: [...times('ArrowDown', 3), ...times('ArrowUp', 3)] },
   {
     id: 'detail',
     label: 'notice detail paging',

@@ -13,10 +13,10 @@ afterEach(async () => {
   tv = undefined
 })
 
-const TILES = ['通知公告', '办事指南', '办事进度', '便民热线', '关于本机']
+const TILES = ['通知公告', '办事指南', '办事进度', '便民热线', '关于本机', '视频解读']
 
 describe('Home', () => {
-  it('shows the region, today, the alerts with their level in words, the five tiles and when it was updated', async () => {
+  it('shows the region, today, the alerts with their level in words, the tiles and when it was updated', async () => {
     tv = await Tv.launch(baseUrl)
     const today = formatToday(Date.now())
     await tv.open('home')
@@ -48,10 +48,10 @@ describe('Home', () => {
     expect(await tv.focusedText()).toContain('通知公告')
     await tv.press('Right')
     await tv.waitForFocusedText('办事指南')
-    await tv.press('Right', 3)
-    await tv.waitForFocusedText('关于本机')
+    await tv.press('Right', TILES.length - 2)
+    await tv.waitForFocusedText('视频解读')
     await tv.press('Right')
-    expect(await tv.focusedText()).toContain('关于本机')
+    expect(await tv.focusedText()).toContain('视频解读')
     tv.expectNoErrors()
   })
 

@@ -53,7 +53,8 @@ describe('政策解读 videos', () => {
     tv = await Tv.launch(baseUrl, { extraArgs: AUTOPLAY })
     await tv.open('home')
     await tv.waitForText(REGION.name)
-    await tv.press('Right', 2)
+    // The tile row ends with 视频解读.
+    for (let i = 0; i < 8 && !(await tv.focusedText()).includes('视频解读'); i++) await tv.press('Right')
     await tv.waitForFocusedText('视频解读')
     await tv.press('OK')
     await tv.waitForAllTexts(['政策解读视频', `共 ${VIDEOS.length} 个视频`, YIBAO.title])
