@@ -2,7 +2,7 @@
  * 看视频解读: the button a notice or guide shows when a video explains it. Made once and patched: focus
  * changes its fill and tints, never its texts. OK opens the video (the page says where).
  */
-import { Lightning } from '@lightningjs/sdk'
+import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from '../i18n/strings'
 import { iconTexture } from '../theme/icons'
 import { scaledSize } from '../theme/scale'
@@ -25,6 +25,8 @@ export class VideoButton
 {
   /** Called with OK. */
   onOpen: (() => void) | undefined
+  /** Called with Down: back to the text below. */
+  onDown: (() => boolean) | undefined
   private title = ''
 
   static override _template(): Lightning.Component.Template<VideoButtonTemplateSpec> {
@@ -69,6 +71,10 @@ export class VideoButton
     this.onOpen?.()
     return true
   }
+
+  override _handleDown(): boolean {
+    return this.onDown ? this.onDown() : false
+  }
 }
 
 interface Pane {
@@ -76,10 +82,17 @@ interface Pane {
   onLeaveTop: (() => boolean) | undefined
 }
 
+/** A notice or guide page: its text is the `Body` element, the button its `Video` element. */
+interface DetailPage {
+  _refocus(): void
+  hasFocus(): boolean
+  tag(ref: string): unknown
+}
+
 /**
  * What a notice or guide page does with a related video: the button above the text (the text moves down
  * to make room), Up on the first page reaches it, Down goes back to the text. Without a video, nothing
- * changes on the page.
+ * changes on the page. The page keeps the offer for its _getFocused and historyState.
  */
 export class VideoOffer {
   private onButton = false
@@ -93,6 +106,13 @@ export class VideoOffer {
     private readonly layout: { top: number; height: number; room: number },
   ) {}
 
+  /** Makes the offer on `page` (the route calls this before the page shows its text): OK opens the player. */
+  static on(page: DetailPage, video: { id: string; title: string } | undefined, layout: { top: number; height: number; room: number }): VideoOffer {
+    const offer = new VideoOffer(page, page.tag('Video') as VideoButton, page.tag('Body') as Pane, layout)
+    offer.offer(video, (id) => Router.navigate(`videos/${id}`))
+    return offer
+  }
+
   offer(video: { id: string; title: string } | undefined, open: (id: string) => void): void {
     this.offered = video !== undefined
     this.onButton = false
@@ -105,6 +125,7 @@ export class VideoOffer {
     }
     this.button.show(video.title)
     this.button.onOpen = () => open(video.id)
+    this.button.onDown = () => this.down()
     this.body.onLeaveTop = () => {
       this.onButton = true
       this.host._refocus()
@@ -133,8 +154,8 @@ export class VideoOffer {
     return inner(state)
   }
 
-  /** The page's _handleDown: from the button back to the text. */
-  down(): boolean {
+  /** Down on the button: back to the text. */
+  private down(): boolean {
     if (!this.onButton) return false
     this.onButton = false
     this.host._refocus()

@@ -10,6 +10,7 @@ import { iconTexture } from '../theme/icons'
 import { lineHeightOf } from '../theme/scale'
 import { palette, type } from '../theme/tokens'
 import type { ListRow } from './FocusList'
+import { NoticeRow } from './NoticeRow'
 import { paintRowFocus, rowCardTemplate, sizeRowCard } from './rowCard'
 import { textPatch } from './text'
 
@@ -32,9 +33,9 @@ export class VideoRow
   extends Lightning.Component<VideoRowTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<VideoRowTemplateSpec>, ListRow
 {
-  /** Two lines of text and their margins, as a notice row; rows grow in large-text mode. */
+  /** Laid out as a notice row (title, then a muted line), so as tall; rows grow in large-text mode. */
   static get height(): number {
-    return Math.max(150, PAD + lineHeightOf(type.label) + GAP + lineHeightOf(type.hint) + PAD)
+    return NoticeRow.height
   }
   private video: VideoSummary | undefined
 

@@ -3,7 +3,7 @@
  * steps, time limits, fee, places and hours, phones; paged like a notice, with a QR code to continue
  * the application on a phone.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Lightning } from '@lightningjs/sdk'
 import { FailurePanel } from '../components/FailurePanel'
 import { PagedBody } from '../components/PagedBody'
 import { QrCode } from '../components/QrCode'
@@ -54,12 +54,7 @@ export class GuideDetail
 
   /** Called by the route before show(): a video that explains this guide offers 看视频解读. */
   offerVideo(video: VideoSummary | undefined): void {
-    this.videoOffer = new VideoOffer(this, this.tag('Video') as VideoButton, this.body, { top: BODY_TOP, height: BODY_HEIGHT, room: 80 })
-    this.videoOffer.offer(video, (id) => Router.navigate(`videos/${id}`))
-  }
-
-  override _handleDown(): boolean {
-    return this.videoOffer?.down() ?? false
+    this.videoOffer = VideoOffer.on(this, video, { top: BODY_TOP, height: BODY_HEIGHT, room: 80 })
   }
 
   private get body(): PagedBody {

@@ -2,7 +2,7 @@
  * One notice, read to the end: title, publisher, date and document number, then the body paged to
  * the screen (Up/Down, Page Up/Down). Attachments end the notice as QR codes.
  */
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Lightning } from '@lightningjs/sdk'
 import { FailurePanel } from '../components/FailurePanel'
 import { PagedBody } from '../components/PagedBody'
 import { QrCode } from '../components/QrCode'
@@ -50,12 +50,7 @@ export class NoticeDetail
 
   /** Called by the route before show(): a video that explains this notice offers 看视频解读. */
   offerVideo(video: VideoSummary | undefined): void {
-    this.videoOffer = new VideoOffer(this, this.tag('Video') as VideoButton, this.body, { top: BODY_TOP, height: BODY_HEIGHT, room: 90 })
-    this.videoOffer.offer(video, (id) => Router.navigate(`videos/${id}`))
-  }
-
-  override _handleDown(): boolean {
-    return this.videoOffer?.down() ?? false
+    this.videoOffer = VideoOffer.on(this, video, { top: BODY_TOP, height: BODY_HEIGHT, room: 90 })
   }
 
   /** Called by the route with what the repository found. */
