@@ -25,7 +25,7 @@ const mocks = process.env.MOCKS === '1'
 const legacy = process.env.LEGACY !== '0'
 const outDir = process.env.OUT_DIR || 'dist'
 
-/** Copies static/ (index.html, settings.json, images) and, for the mock build, msw's worker. */
+/** Copies static/ (index.html, settings.json, images) and, for the mock build, msw's worker and mock media. */
 function copyStatic() {
   return {
     name: 'copy-static',
@@ -33,6 +33,8 @@ function copyStatic() {
       mkdirSync(outDir, { recursive: true })
       cpSync('static', outDir, { recursive: true })
       if (mocks) cpSync('node_modules/msw/lib/mockServiceWorker.js', `${outDir}/mockServiceWorker.js`)
+      // The mock media host's files (the test clip, subtitles): mocks/browser.ts reads them from here.
+      if (mocks) cpSync('mocks/media', `${outDir}/mock-media`, { recursive: true })
       const operatorSettings = process.env.SETTINGS_FILE
       if (operatorSettings && existsSync(operatorSettings)) cpSync(operatorSettings, `${outDir}/settings.json`)
     },

@@ -3,8 +3,8 @@
  * in vitest and scripts/serve.ts. The feed behaves like a CDN (ETag, max-age, 304); the progress API
  * like a live service that guards its verification codes.
  */
-import { http, HttpResponse, type HttpHandler } from 'msw'
-import { findProgress, IMAGE_HOST, REGIONS, type RegionFixture } from './fixtures'
+import { http, HttpResponse, type DefaultBodyType, type HttpHandler, type PathParams } from 'msw'
+import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, REGIONS, type RegionFixture } from './fixtures'
 import { feedPaths, feedUrl, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
 
 export interface HandlerOptions {
@@ -14,7 +14,12 @@ export interface HandlerOptions {
   progressBaseUrl?: string
   /** Clock for the progress lock-out; tests pass a fake one to step over the 60 s. */
   now?: () => number
+  /** Reads a file of mocks/media/ (the test clip, subtitles); without it the media host answers 404. */
+  media?: MediaLoader
 }
+
+/** The bytes of a file in mocks/media/, by name; undefined when it cannot be read. */
+export type MediaLoader = (file: string) => Promise<Uint8Array | undefined>
 
 export const DEFAULT_FEED_BASE = '/feed'
 export const DEFAULT_API_BASE = '/api'
@@ -131,6 +136,57 @@ const ILLUSTRATION =
   '<path d="M110 175 L180 110 L250 175" fill="none" stroke="#9e0b1e" stroke-width="12"/><rect x="165" y="190" width="30" height="50" fill="#6b4a2b"/>' +
   '</svg>'
 
+// ---- videos: the media host, as a CDN serves media (byte ranges, so the player can seek) ---------------
+
+/**
+ * A media file as a CDN answers it: the whole file, or the byte range asked for (206), which a <video>
+ * needs to seek; a range past the end is a 416. Any origin may read it (the player's subtitles are
+ * fetched, and in the mock build the <video> asks in cors mode: see mocks/browser.ts).
+ */
+export function mediaResponse(request: Request, bytes: Uint8Array, type: string): HttpResponse<ArrayBuffer> {
+  const size = bytes.byteLength
+  const headers: Record<string, string> = {
+    'Content-Type': type,
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'max-age=86400',
+    'Access-Control-Allow-Origin': '*',
+  }
+  const body = (from: number, to: number): ArrayBuffer => bytes.slice(from, to).buffer as ArrayBuffer
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('Range') ?? '')
+  if (!range || (range[1] === '' && range[2] === '')) {
+    return new HttpResponse(body(0, size), { status: 200, headers: { ...headers, 'Content-Length': String(size) } })
+  }
+  // `bytes=-500` is the last 500 bytes; `bytes=100-` runs to the end.
+  const start = range[1] === '' ? Math.max(0, size - Number(range[2])) : Number(range[1])
+  const end = range[1] === '' || range[2] === '' ? size - 1 : Math.min(size - 1, Number(range[2]))
+  if (start >= size || end < start) {
+    return new HttpResponse(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` } })
+  }
+  return new HttpResponse(body(start, end + 1), {
+    status: 206,
+    headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(end - start + 1) },
+  })
+}
+
+function mediaHandler(load: MediaLoader | undefined): HttpHandler {
+  const read = new Map<string, Promise<Uint8Array | undefined>>()
+  return http.get<PathParams, DefaultBodyType, ArrayBuffer | string>(`https://${MEDIA_HOST}/*`, async ({ request }) => {
+    const path = new URL(request.url).pathname.replace(/^\/+/, '')
+    const entry = lookup(MEDIA_FILES, path)
+    if (!entry || !load) return errorJson(404, 'media-not-found', { 'Access-Control-Allow-Origin': '*' })
+    // Read once per handler set: a seek asks for another range of the same file.
+    let bytes = read.get(entry.file)
+    if (!bytes) {
+      bytes = load(entry.file)
+      read.set(entry.file, bytes)
+    }
+    const file = await bytes
+    return file ? mediaResponse(request, file, entry.type) : errorJson(404, 'media-not-found', { 'Access-Control-Allow-Origin': '*' })
+  })
+}
+
+// ---- end of videos ---------------------------------------------------------------------------------------
+
 export function createHandlers(options: HandlerOptions = {}): MockHandlers {
   const routes = feedRoutes(options.baseUrl ?? DEFAULT_FEED_BASE)
   const now = options.now ?? (() => Date.now())
@@ -198,6 +254,8 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
         headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400', 'Access-Control-Allow-Origin': '*' },
       }),
     ),
+
+    mediaHandler(options.media),
   ]
 
   return Object.assign(handlers, { resetProgressAttempts: () => attempts.clear() })

@@ -4,12 +4,13 @@
  */
 import { setupServer } from 'msw/node'
 import { createHandlers } from './handlers'
+import { nodeMediaLoader } from './nodeMedia'
 import { scenarioHandlers, type ScenarioName, type ScenarioOptions } from './scenarios'
 
 export const NODE_FEED_BASE = 'http://localhost/feed'
 export const NODE_API_BASE = 'http://localhost/api'
 
-export const handlers = createHandlers({ baseUrl: NODE_FEED_BASE, progressBaseUrl: NODE_API_BASE })
+export const handlers = createHandlers({ baseUrl: NODE_FEED_BASE, progressBaseUrl: NODE_API_BASE, media: nodeMediaLoader })
 export const server = setupServer(...handlers)
 
 /** Puts a scenario in front of the normal handlers until the next resetMocks(). */

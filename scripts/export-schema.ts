@@ -30,6 +30,7 @@ import {
   ProgressSchema,
   SCHEMA_MAJOR,
   TIMESTAMP_PATTERN,
+  VideoSchema,
   VISIBLE_TEXT_PATTERN,
 } from '../src/feed/schema'
 
@@ -46,6 +47,7 @@ const DOCUMENTS = {
     guides: list(GuideSummarySchema, LIMITS.guides),
     hotlines: list(HotlineSchema, LIMITS.hotlines),
     collections: list(CollectionSchema, LIMITS.collections),
+    videos: list(VideoSchema, LIMITS.videos),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,
@@ -60,9 +62,9 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
   index: {
     title: 'index.json',
     description:
-      'GET {feedBaseUrl}/v1/regions/{regionCode}/index.json — the region, urgent alerts, notice and guide summaries, hotlines. ' +
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/index.json — the region, urgent alerts, notice and guide summaries, hotlines, explainer videos (1.x). ' +
       'A document without a valid schemaVersion, generatedAt or region is rejected whole (boxes keep their last good copy); ' +
-      'a bad item of alerts[], notices[], guides[], hotlines[] or collections[] is dropped on its own and reported, the rest is shown. ' +
+      'a bad item of alerts[], notices[], guides[], hotlines[], collections[] or videos[] is dropped on its own and reported, the rest is shown. ' +
       'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped. ' +
       'pageNo is unique across notices[] and guides[] (JSON Schema cannot say so): a later item repeating a number keeps ' +
       'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item).',

@@ -1,11 +1,14 @@
 /**
  * Every route in one table. Data reaches pages here, in route hooks; pages never fetch, parse or
  * touch storage. Deep links (for the operator portal's one-key shortcuts): #notices, #notices/{id},
- * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}.
+ * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}, #videos, #videos/{id}.
  */
 import { Accessibility, type Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
+import { createResumeStore } from './config/resumePositions'
 import { lookupProgress } from './feed/progress'
+import { relatedVideo } from './feed/selectors'
+import { loadSubtitles } from './feed/subtitles'
 import { speechSupported } from './readAloud'
 import { About } from './screens/About'
 import { AlertDetail } from './screens/AlertDetail'
@@ -17,7 +20,9 @@ import { Hotlines } from './screens/Hotlines'
 import { ErrorPage, NotFound } from './screens/MessagePage'
 import { NoticeDetail } from './screens/NoticeDetail'
 import { Notices } from './screens/Notices'
+import { Player } from './screens/Player'
 import { Progress } from './screens/Progress'
+import { Videos } from './screens/Videos'
 import { services } from './services'
 import { setLargeText } from './theme/scale'
 
@@ -40,7 +45,7 @@ async function feed(page: { onFeed: Home['onFeed'] }): Promise<void> {
 }
 
 /** Flips a remembered preference and applies it at once. */
-function togglePreference(name: 'largeText' | 'readAloud'): boolean {
+function togglePreference(name: 'largeText' | 'readAloud' | 'subtitles'): boolean {
   const { preferences } = services()
   preferences[name] = !preferences[name]
   savePreferences(preferences)
@@ -61,6 +66,7 @@ export function routes(): Router.Config {
       }),
       route('notices/:id', NoticeDetail, async (page, { id }) => {
         const { repository, settings } = services()
+        page.offerVideo(relatedVideo(repository.index(), 'notice', id ?? ''))
         page.show(await repository.notice(id ?? ''), { hosts: settings.imageHosts, httpHosts: settings.imageHttpHosts })
       }),
       route('guides', Guides, async (page) => {
@@ -69,7 +75,9 @@ export function routes(): Router.Config {
         await feed(page)
       }),
       route('guides/:id', GuideDetail, async (page, { id }) => {
-        page.show(await services().repository.guide(id ?? ''))
+        const { repository } = services()
+        page.offerVideo(relatedVideo(repository.index(), 'guide', id ?? ''))
+        page.show(await repository.guide(id ?? ''))
       }),
       route('progress', Progress, async (page) => {
         const { settings } = services()
@@ -98,6 +106,24 @@ export function routes(): Router.Config {
           speechSupported: speechSupported(),
           renderer,
         })
+        await feed(page)
+      }),
+      // 政策解读: the list, and one video (found in the index once there is one).
+      route('videos', Videos, feed),
+      route('videos/:id', Player, async (page, { id }) => {
+        const { settings, http, preferences } = services()
+        page.prepare(
+          {
+            positions: createResumeStore(),
+            subtitlesOn: preferences.subtitles,
+            toggleSubtitles: () => togglePreference('subtitles'),
+            loadSubtitles: (url) => loadSubtitles(http, url),
+            imageHosts: settings.imageHosts,
+            imageHttpHosts: settings.imageHttpHosts,
+            resolution: settings.resolution,
+          },
+          id ?? '',
+        )
         await feed(page)
       }),
       route('*', NotFound),

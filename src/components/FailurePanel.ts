@@ -20,7 +20,7 @@ export class FailurePanel
     return { Icon: { w: 120, h: 120 }, Title: { x: 160 }, Body: { x: 160, y: 100 } }
   }
 
-  show(title: string, reason: FailureReason): void {
+  show(title: string, reason: FailureReason | 'unplayable'): void {
     this.patch({
       Icon: { texture: iconTexture('alert') },
       Title: { text: textPatch(title, { size: type.heading, bold: true }) },

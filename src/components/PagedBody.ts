@@ -37,6 +37,8 @@ export class PagedBody
   private pages: Page[] = []
   private pageIndex = 0
   private options: PagedBodyOptions = {}
+  /** Called when Up is pressed on the first page, so the page can move focus above the text. */
+  onLeaveTop: (() => boolean) | undefined
 
   static override _template(): Lightning.Component.Template<PagedBodyTemplateSpec> {
     return { Content: {}, Indicator: {} }
@@ -82,6 +84,7 @@ export class PagedBody
     return true
   }
   override _handleUp(): boolean {
+    if (this.pageIndex === 0 && this.onLeaveTop) return this.onLeaveTop()
     this.previous()
     return true
   }
@@ -89,7 +92,8 @@ export class PagedBody
     return this._handleDown()
   }
   override _handleLeft(): boolean {
-    return this._handleUp()
+    this.previous()
+    return true
   }
   _handlePageDown(): boolean {
     return this._handleDown()

@@ -1,14 +1,16 @@
 /**
- * The viewer's own choices (large text, read aloud), remembered on the box in localStorage.
+ * The viewer's own choices (large text, read aloud, subtitles), remembered on the box in localStorage.
  * Nothing personal is kept here. Storage that throws (private mode, full) just forgets.
  */
 export interface Preferences {
   largeText: boolean
   readAloud: boolean
+  /** Subtitles over videos: on unless the viewer turned them off (适老化). */
+  subtitles: boolean
 }
 
 const KEY = 'gov-affairs-tv:preferences:v1'
-const DEFAULTS: Preferences = { largeText: false, readAloud: false }
+const DEFAULTS: Preferences = { largeText: false, readAloud: false, subtitles: true }
 
 export interface KeyValueStorage {
   getItem(key: string): string | null
@@ -31,6 +33,7 @@ export function loadPreferences(storage: KeyValueStorage | undefined = defaultSt
     return {
       largeText: parsed.largeText === true,
       readAloud: parsed.readAloud === true,
+      subtitles: parsed.subtitles !== false,
     }
   } catch {
     return { ...DEFAULTS }

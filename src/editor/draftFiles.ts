@@ -69,7 +69,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function detectKind(value: unknown): DocKind | undefined {
   if (!isRecord(value)) return undefined
-  const lists = ['alerts', 'notices', 'guides', 'hotlines']
+  const lists = ['alerts', 'notices', 'guides', 'hotlines', 'videos']
   if ('region' in value && (lists.some((k) => k in value) || isRecord(value.region))) return 'index'
   if ('body' in value || 'attachments' in value || 'indexNo' in value) return 'notice'
   if ('materials' in value || 'targets' in value || 'conditions' in value || 'steps' in value) return 'guide'

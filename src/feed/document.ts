@@ -18,6 +18,7 @@ import {
   ProgressSchema,
   SCHEMA_MAJOR,
   type Collection,
+  VideoSchema,
   type FeedIndex,
   type GuideDetail,
   type NoticeDetail,
@@ -212,7 +213,7 @@ function checkEnvelope(input: unknown, maxChars: number): Envelope {
   return { ok: true, raw: record }
 }
 
-/** index.json: the region, alerts, notice and guide summaries, hotlines. */
+/** index.json: the region, alerts, notice and guide summaries, hotlines, videos. */
 export function parseIndex(input: unknown): Parsed<FeedIndex> {
   const envelope = checkEnvelope(input, LIMITS.indexChars)
   if (!envelope.ok) return envelope
@@ -242,7 +243,8 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     '$.collections',
     problems,
   )
-  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections }
+  const videos = uniqueById(validItems(raw, 'videos', VideoSchema, LIMITS.videos, problems), '$.videos', problems)
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos }
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
 }
@@ -280,7 +282,7 @@ function knownItemsOnly(
 }
 
 /**
- * A page number must lead to one place: the first item (in the order notices, guides) keeps it, a later
+ * A page number must lead to one place: the first item (in the order notices, guides, videos) keeps it, a later
  * one loses only its number and stays listed. Reported with the later item's path.
  */
 function releaseDuplicatePageNumbers(index: FeedIndex): Problem[] {
@@ -301,6 +303,7 @@ function releaseDuplicatePageNumbers(index: FeedIndex): Problem[] {
     })
   index.notices = release(index.notices, 'notices')
   index.guides = release(index.guides, 'guides')
+  index.videos = release(index.videos, 'videos')
   return problems
 }
 

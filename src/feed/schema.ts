@@ -23,6 +23,13 @@ export const LIMITS = {
   materials: 60,
   steps: 40,
   places: 20,
+  /** 政策解读: explainer videos and replays in the index. */
+  videos: 500,
+  /** Notice or guide ids one video names as related. */
+  relatedIds: 20,
+  /** The most characters of a WebVTT subtitle file the box reads (webvtt.ts), and the most cues it keeps. */
+  subtitleChars: 1_000_000,
+  subtitleCues: 10000,
   /**
    * The most UTF-16 units a text may have before markup is removed. Checked first, so a text that could
    * never fit is refused without cleaning it; twice the longest text in code points, and room for markup.
@@ -481,6 +488,33 @@ export const CollectionSchema = plainObject({
   items: boundedArray(CollectionItemSchema, LIMITS.collectionItems),
 })
 
+// ---- 政策解读: explainer videos and replays (index.json `videos[]`, added in 1.x) --------------------------
+
+export const VideoSchema = plainObject({
+  id: IdSchema,
+  title: text(100),
+  publisher: text(60),
+  publishedAt: TimestampSchema,
+  /** Length in whole seconds, shown before the stream says it (a replay can be hours long). */
+  duration: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(86400)),
+  /** Shown while the stream loads; only from the operator's image hosts, as notice images. */
+  poster: HttpUrlSchema,
+  /** The HLS playlist (`.m3u8`) or an MP4 file. */
+  stream: HttpUrlSchema,
+  /** An MP4 copy, for boxes that cannot play HLS. */
+  fallbackMp4: v.optional(HttpUrlSchema),
+  /** WebVTT subtitles, shown by default (适老化). */
+  subtitles: v.optional(HttpUrlSchema),
+  /** Notices and guides that offer 看视频解读 for this video. */
+  relatedNotices: v.optional(boundedArray(IdSchema, LIMITS.relatedIds), []),
+  relatedGuides: v.optional(boundedArray(IdSchema, LIMITS.relatedIds), []),
+  pageNo: v.optional(PageNoSchema),
+})
+
+export type VideoSummary = v.InferOutput<typeof VideoSchema>
+
+// ---- end of videos ----------------------------------------------------------------------------------------
+
 /** The envelope of index.json; its arrays are validated item by item (see document.ts). */
 export const IndexEnvelopeSchema = plainObject({
   schemaVersion: v.number(),
@@ -610,6 +644,8 @@ export interface FeedIndex {
   hotlines: Hotline[]
   /** A minor addition to v1; a copy stored by an older release has none (see storedIndex.ts). */
   collections: Collection[]
+  /** A minor addition to v1; a copy stored by a version before videos has none (see storedIndex.ts). */
+  videos: VideoSummary[]
 }
 
 export interface NoticeDetail extends NoticeSummary {

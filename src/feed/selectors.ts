@@ -1,5 +1,5 @@
 /** Pure views over the index that screens need: ordering, categories, live alerts. */
-import type { Alert, AlertLevel, Collection, FeedIndex, GuideSummary, Hotline, NoticeSummary } from './schema'
+import type { Alert, AlertLevel, Collection, FeedIndex, GuideSummary, Hotline, NoticeSummary, VideoSummary } from './schema'
 
 const LEVEL_ORDER: Record<AlertLevel, number> = { red: 0, orange: 1, yellow: 2, blue: 3, info: 4 }
 
@@ -86,5 +86,26 @@ export function pageDirectory(index: FeedIndex): Map<string, string> {
   }
   for (const n of index.notices) claim(n.pageNo, `notices/${n.id}`)
   for (const g of index.guides) claim(g.pageNo, `guides/${g.id}`)
+  for (const v of index.videos) claim(v.pageNo, `videos/${v.id}`)
   return pages
+}
+
+// ---- 政策解读 videos ---------------------------------------------------------------------------------------
+
+/** The index's videos, newest first; none in a copy stored before the contract had videos. */
+export function videosOf(index: FeedIndex | undefined): VideoSummary[] {
+  const list = index?.videos ?? []
+  return list
+    .map((video, at) => ({ video, at, t: Date.parse(video.publishedAt) }))
+    .sort((a, b) => b.t - a.t || a.at - b.at)
+    .map((entry) => entry.video)
+}
+
+export function videoById(index: FeedIndex | undefined, id: string): VideoSummary | undefined {
+  return (index?.videos ?? []).find((video) => video.id === id)
+}
+
+/** The newest video that names this notice or guide as related: what 看视频解读 opens. */
+export function relatedVideo(index: FeedIndex | undefined, kind: 'notice' | 'guide', id: string): VideoSummary | undefined {
+  return videosOf(index).find((video) => (kind === 'notice' ? video.relatedNotices : video.relatedGuides).indexOf(id) >= 0)
 }

@@ -4,7 +4,10 @@
  */
 import type { FeedIndex } from './schema'
 
+/** The lists a minor version added after the first release: each may be missing from a stored copy. */
+type AddedLater = 'collections' | 'videos'
+
 export function upgradeStoredIndex(stored: FeedIndex): FeedIndex {
-  const partial = stored as Partial<FeedIndex> & Omit<FeedIndex, 'collections'>
-  return { ...partial, collections: partial.collections ?? [] }
+  const partial = stored as Partial<Pick<FeedIndex, AddedLater>> & Omit<FeedIndex, AddedLater>
+  return { ...partial, collections: partial.collections ?? [], videos: partial.videos ?? [] }
 }

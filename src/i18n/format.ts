@@ -40,3 +40,21 @@ export function formatUpdated(at: number | undefined, now: number, offsetMinutes
     ? t('status.updatedAt', { time })
     : t('status.updatedOn', { date: formatDate(at, offsetMinutes), time })
 }
+
+// ---- videos ------------------------------------------------------------------------------------------------
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
+
+/**
+ * A length of time in words, as the player says it: 45秒, 3分20秒, 12分05秒, 1小时02分05秒. Whole seconds,
+ * rounded down; anything that is not a time counts as 0.
+ */
+export function formatDuration(seconds: number): string {
+  const total = isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  if (h > 0) return t('time.hms', { h, m: pad2(m), s: pad2(s) })
+  if (m > 0) return t('time.ms', { m, s: pad2(s) })
+  return t('time.s', { s })
+}

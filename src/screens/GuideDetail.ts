@@ -8,14 +8,17 @@ import { FailurePanel } from '../components/FailurePanel'
 import { PagedBody } from '../components/PagedBody'
 import { QrCode } from '../components/QrCode'
 import { textPatch } from '../components/text'
+import { VideoButton, VideoOffer } from '../components/VideoButton'
 import type { DetailResult } from '../feed/repository'
-import type { GuideDetail as Guide } from '../feed/schema'
+import type { GuideDetail as Guide, VideoSummary } from '../feed/schema'
 import { t } from '../i18n/strings'
 import { guideBlocks } from '../layout/guideBlocks'
 import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
 
 const QR_COLUMN = 420
+const BODY_TOP = 290
+const BODY_HEIGHT = 620
 
 export interface GuideDetailTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: object
@@ -24,6 +27,7 @@ export interface GuideDetailTemplateSpec extends Lightning.Component.TemplateSpe
   Body: typeof PagedBody
   Online: typeof QrCode
   Failed: typeof FailurePanel
+  Video: typeof VideoButton
 }
 
 export class GuideDetail
@@ -39,10 +43,18 @@ export class GuideDetail
       Title: { x: safeArea.x, y: safeArea.y },
       Meta: { x: safeArea.x, y: 140 },
       Tags: { x: safeArea.x, y: 200 },
-      Body: { type: PagedBody, x: safeArea.x, y: 290, w: safeArea.w - QR_COLUMN, h: 620 },
+      Body: { type: PagedBody, x: safeArea.x, y: BODY_TOP, w: safeArea.w - QR_COLUMN, h: BODY_HEIGHT },
       Online: { type: QrCode, x: safeArea.x + safeArea.w - QR_COLUMN + 60, y: 300 },
       Failed: { type: FailurePanel, x: safeArea.x, y: 300, visible: false },
+      Video: { type: VideoButton, x: safeArea.x, y: BODY_TOP - 22, visible: false },
     }
+  }
+
+  private videoOffer: VideoOffer | undefined
+
+  /** Called by the route before show(): a video that explains this guide offers 看视频解读. */
+  offerVideo(video: VideoSummary | undefined): void {
+    this.videoOffer = VideoOffer.on(this, video, { top: BODY_TOP, height: BODY_HEIGHT, room: 80 })
   }
 
   private get body(): PagedBody {
@@ -53,6 +65,7 @@ export class GuideDetail
     const failed = !result.ok
     this.tag('Failed')?.patch({ visible: failed })
     for (const ref of ['Title', 'Meta', 'Tags', 'Body', 'Online'] as const) this.tag(ref)?.patch({ visible: !failed })
+    if (failed) this.videoOffer?.offer(undefined, () => undefined)
     if (!result.ok) {
       this.guide = undefined
       ;(this.tag('Failed') as FailurePanel).show(t('guide.failed'), result.reason)
@@ -85,10 +98,11 @@ export class GuideDetail
   }
 
   override _getFocused(): Lightning.Component {
-    return this.body
+    return this.videoOffer?.focused(this.body) ?? this.body
   }
 
   override historyState(state: HistoryState): HistoryState {
-    return this.body.historyState(state)
+    const inner = (s: HistoryState): HistoryState => this.body.historyState(s)
+    return this.videoOffer ? this.videoOffer.historyState(state, inner) : inner(state)
   }
 }

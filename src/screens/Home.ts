@@ -14,25 +14,11 @@ import type { FeedStatus } from '../feed/repository'
 import type { Alert, Collection, FeedIndex } from '../feed/schema'
 import { activeAlerts, activeCollections, collectionEntries, newestNotices } from '../feed/selectors'
 import { formatToday } from '../i18n/format'
-import { t, type StringKey } from '../i18n/strings'
+import { t } from '../i18n/strings'
 import { currentBranding } from '../theme/branding'
-import type { IconName } from '../theme/icons'
 import { palette, safeArea, type } from '../theme/tokens'
+import { HOME_TILES } from '../layout/homeTiles'
 import type { HistoryState, PageTypeConfig } from './page'
-
-interface TileDef {
-  route: string
-  label: StringKey
-  icon: IconName
-}
-
-export const HOME_TILES: readonly TileDef[] = [
-  { route: 'notices', label: 'home.notices', icon: 'notice' },
-  { route: 'guides', label: 'home.guides', icon: 'guide' },
-  { route: 'progress', label: 'home.progress', icon: 'progress' },
-  { route: 'hotlines', label: 'home.hotlines', icon: 'hotline' },
-  { route: 'about', label: 'home.about', icon: 'about' },
-]
 
 const TILE_GAP = 24
 /** As many tiles as there are sections, side by side across the safe area. */

@@ -7,8 +7,9 @@ import { FailurePanel } from '../components/FailurePanel'
 import { PagedBody } from '../components/PagedBody'
 import { QrCode } from '../components/QrCode'
 import { textPatch } from '../components/text'
+import { VideoButton, VideoOffer } from '../components/VideoButton'
 import type { DetailResult } from '../feed/repository'
-import type { NoticeDetail as Notice } from '../feed/schema'
+import type { NoticeDetail as Notice, VideoSummary } from '../feed/schema'
 import { formatDate } from '../i18n/format'
 import { t } from '../i18n/strings'
 import { joinParts } from '../layout/textLayout'
@@ -24,6 +25,7 @@ export interface NoticeDetailTemplateSpec extends Lightning.Component.TemplateSp
   Meta: object
   Body: typeof PagedBody
   Failed: typeof FailurePanel
+  Video: typeof VideoButton
 }
 
 export class NoticeDetail
@@ -40,7 +42,15 @@ export class NoticeDetail
       Meta: { x: safeArea.x, y: 212 },
       Body: { type: PagedBody, x: safeArea.x, y: BODY_TOP, w: safeArea.w, h: BODY_HEIGHT },
       Failed: { type: FailurePanel, x: safeArea.x, y: 300, visible: false },
+      Video: { type: VideoButton, x: safeArea.x, y: BODY_TOP - 6, visible: false },
     }
+  }
+
+  private videoOffer: VideoOffer | undefined
+
+  /** Called by the route before show(): a video that explains this notice offers 看视频解读. */
+  offerVideo(video: VideoSummary | undefined): void {
+    this.videoOffer = VideoOffer.on(this, video, { top: BODY_TOP, height: BODY_HEIGHT, room: 90 })
   }
 
   /** Called by the route with what the repository found. */
@@ -48,6 +58,7 @@ export class NoticeDetail
     const failed = !result.ok
     this.tag('Failed')?.patch({ visible: failed })
     for (const ref of ['Title', 'Meta', 'Body'] as const) this.tag(ref)?.patch({ visible: !failed })
+    if (failed) this.videoOffer?.offer(undefined, () => undefined)
     if (!result.ok) {
       this.notice = undefined
       ;(this.tag('Failed') as FailurePanel).show(t('notice.failed'), result.reason)
@@ -99,10 +110,11 @@ export class NoticeDetail
   }
 
   override _getFocused(): Lightning.Component {
-    return this.body
+    return this.videoOffer?.focused(this.body) ?? this.body
   }
 
   override historyState(state: HistoryState): HistoryState {
-    return this.body.historyState(state)
+    const inner = (s: HistoryState): HistoryState => this.body.historyState(s)
+    return this.videoOffer ? this.videoOffer.historyState(state, inner) : inner(state)
   }
 }

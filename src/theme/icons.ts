@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 
-export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection'
+export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection' | 'video'
 
 const STROKE = 'fill="none" stroke="#ffffff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"'
 
@@ -28,6 +28,8 @@ const PATHS: Record<IconName, string> = {
   page: `<path ${STROKE} d="M22 10 L62 10 L80 28 L80 90 L22 90 Z"/><path ${STROKE} d="M62 10 L62 28 L80 28"/><path ${STROKE} d="M34 46 L68 46 M34 60 L68 60 M34 74 L56 74"/>`,
   // A folder: a hand-picked collection such as 本月政策.
   collection: `<path ${STROKE} d="M10 24 L40 24 L48 34 L90 34 L90 82 L10 82 Z"/><path ${STROKE} d="M10 44 L90 44"/>`,
+  // A play triangle in a TV screen on its stand: videos.
+  video: `<rect ${STROKE} x="10" y="16" width="80" height="58" rx="4"/><path d="M40 31 L64 45 L40 59 Z" fill="#ffffff"/><path ${STROKE} d="M34 86 L66 86"/>`,
   qr: `<rect ${STROKE} x="14" y="14" width="28" height="28"/><rect ${STROKE} x="58" y="14" width="28" height="28"/><rect ${STROKE} x="14" y="58" width="28" height="28"/><path ${STROKE} d="M58 58 L86 86 M86 58 L86 70"/>`,
 }
 

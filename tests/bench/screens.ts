@@ -8,9 +8,10 @@
  * county could send); the other screens on the fixture county 431025 (22 guides, 5 hotlines, long notices),
  * because the generated region has no guides and one hotline.
  */
+import { HOME_TILES } from '../../src/layout/homeTiles'
 import type { RemoteKey } from './browser'
 
-export type ScreenId = 'home' | 'notices' | 'chips' | 'guides' | 'keypad' | 'about' | 'hotlines' | 'detail'
+export type ScreenId = 'home' | 'notices' | 'chips' | 'guides' | 'keypad' | 'about' | 'hotlines' | 'detail' | 'videos'
 
 export interface ScreenSpec {
   id: ScreenId
@@ -33,8 +34,8 @@ export const SCREENS: readonly ScreenSpec[] = [
     feed: 'fixture',
     hash: '#home',
     setup: [],
-    // Five tiles: across and back.
-    cycle: [...times('ArrowRight', 4), ...times('ArrowLeft', 4)],
+    // Every tile: across and back.
+    cycle: [...times('ArrowRight', HOME_TILES.length - 1), ...times('ArrowLeft', HOME_TILES.length - 1)],
   },
   { id: 'notices', label: 'notices list (10 000)', feed: 'large', hash: '#notices', setup: [], cycle: ['ArrowDown'] },
   {
@@ -73,6 +74,7 @@ export const SCREENS: readonly ScreenSpec[] = [
     setup: [],
     cycle: [...times('ArrowDown', 4), ...times('ArrowUp', 4)],
   },
+  { id: 'videos', label: 'videos list', feed: 'fixture', hash: '#videos', setup: [], cycle: [...times('ArrowDown', 3), ...times('ArrowUp', 3)] },
   {
     id: 'detail',
     label: 'notice detail paging',

@@ -3,7 +3,7 @@
  */
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { formatToday } from '../../src/i18n/format'
-import { REGION, Tv, VIEWPORT_720 } from './tv'
+import { homeTileLabels, REGION, Tv, VIEWPORT_720 } from './tv'
 
 const baseUrl = inject('baseUrl')
 let tv: Tv | undefined
@@ -13,10 +13,11 @@ afterEach(async () => {
   tv = undefined
 })
 
-const TILES = ['通知公告', '办事指南', '办事进度', '便民热线', '关于本机']
+/** In order, left to right; 关于本机 stays last. */
+const TILES = homeTileLabels()
 
 describe('Home', () => {
-  it('shows the region, today, the alerts with their level in words, the five tiles and when it was updated', async () => {
+  it('shows the region, today, the alerts with their level in words, the tiles and when it was updated', async () => {
     tv = await Tv.launch(baseUrl)
     const today = formatToday(Date.now())
     await tv.open('home')
@@ -48,10 +49,10 @@ describe('Home', () => {
     expect(await tv.focusedText()).toContain('通知公告')
     await tv.press('Right')
     await tv.waitForFocusedText('办事指南')
-    await tv.press('Right', 3)
-    await tv.waitForFocusedText('关于本机')
+    await tv.press('Right', TILES.length - 2)
+    await tv.waitForFocusedText(TILES[TILES.length - 1]!)
     await tv.press('Right')
-    expect(await tv.focusedText()).toContain('关于本机')
+    expect(await tv.focusedText()).toContain(TILES[TILES.length - 1]!)
     tv.expectNoErrors()
   })
 

@@ -21,8 +21,7 @@ async function openHome(): Promise<Tv> {
 
 it('便民热线 lists 12345 first with its hours, then every hotline of the region', async () => {
   tv = await openHome()
-  await tv.press('Right', 3)
-  await tv.waitForFocusedText('便民热线')
+  await tv.focusHomeTile('便民热线')
   await tv.press('OK')
   const main = LINWU.index.hotlines.find((h) => h.phone === '12345')!
   const texts = await tv.waitForAllTexts([...LINWU.index.hotlines.map((h) => h.phone), `服务时间：${main.hours}`])
@@ -42,8 +41,7 @@ it('便民热线 lists 12345 first with its hours, then every hotline of the reg
 
 it('关于本机 shows the version, the region and its code, where content is stored and how the screen is drawn', async () => {
   tv = await openHome()
-  await tv.press('Right', 4)
-  await tv.waitForFocusedText('关于本机')
+  await tv.focusHomeTile('关于本机')
   await tv.press('OK')
   const all = (await tv.waitForAllTexts(['版本：', '大字模式：'])).join('\n')
   expect(tv.page.url()).toMatch(/#about$/)

@@ -13,7 +13,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
 import type { ScenarioName } from '../../mocks/scenarios'
+import { zhCN } from '../../src/i18n/strings'
+import { HOME_TILES } from '../../src/layout/homeTiles'
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/ensure-browser'
+
+/** The Home tiles' labels as the box shows them (Chinese), left to right. */
+export function homeTileLabels(): string[] {
+  return HOME_TILES.map((tile) => zhCN[tile.label])
+}
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 
@@ -265,6 +272,19 @@ export class Tv {
       await this.page.keyboard.press(name)
       await this.nextFrame()
     }
+  }
+
+  /**
+   * On Home with a tile focused: moves along the tile row (src/layout/homeTiles.ts, left to right) to the
+   * tile labelled `label`, one Right or Left per tile, and waits until it has the focus.
+   */
+  async focusHomeTile(label: string, from: string = homeTileLabels()[0]!): Promise<void> {
+    const labels = homeTileLabels()
+    const target = labels.indexOf(label)
+    const start = labels.indexOf(from)
+    if (target < 0 || start < 0) throw new Error(`no Home tile labelled ${label} (tiles: ${labels.join(', ')})`)
+    if (target !== start) await this.press(target > start ? 'Right' : 'Left', Math.abs(target - start))
+    await this.waitForFocusedText(label)
   }
 
   /** Resolves after the app has drawn two more frames. */

@@ -1,0 +1,22 @@
+/**
+ * The sections on Home, left to right: one large tile each (an icon above its label). Plain data, so
+ * the e2e journeys walk the same row the screen draws.
+ */
+import type { StringKey } from '../i18n/strings'
+import type { IconName } from '../theme/icons'
+
+export interface HomeTile {
+  route: string
+  label: StringKey
+  icon: IconName
+}
+
+export const HOME_TILES: readonly HomeTile[] = [
+  { route: 'notices', label: 'home.notices', icon: 'notice' },
+  { route: 'guides', label: 'home.guides', icon: 'guide' },
+  { route: 'videos', label: 'home.videos', icon: 'video' },
+  { route: 'progress', label: 'home.progress', icon: 'progress' },
+  { route: 'hotlines', label: 'home.hotlines', icon: 'hotline' },
+  // Last, as the least asked-for; it keeps its place at the end as sections are added.
+  { route: 'about', label: 'home.about', icon: 'about' },
+]
