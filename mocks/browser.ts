@@ -11,12 +11,14 @@ export interface BrowserMockOptions {
   scenario?: string | null
   baseUrl?: string
   progressBaseUrl?: string
+  pollBaseUrl?: string
 }
 
 export async function startBrowserMocks(options: BrowserMockOptions = {}): Promise<SetupWorker> {
   const bases = {
     baseUrl: options.baseUrl ?? DEFAULT_FEED_BASE,
     progressBaseUrl: options.progressBaseUrl ?? DEFAULT_API_BASE,
+    ...(options.pollBaseUrl ? { pollBaseUrl: options.pollBaseUrl } : {}),
   }
   const requested = options.scenario ?? scenarioFromSearch(location.search)
   if (requested && !isScenarioName(requested)) {

@@ -82,6 +82,7 @@ export function generateLargeIndex(count = 10000, regionCode = '431025'): FeedIn
     guides: fixture?.index.guides ?? [],
     hotlines: fixture?.index.hotlines ?? [{ name: '政务服务便民热线', phone: '12345', hours: '全天24小时' }],
     collections: [],
+    polls: [],
   }
 }
 

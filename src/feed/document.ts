@@ -15,9 +15,13 @@ import {
   LIMITS,
   NoticeEnvelopeSchema,
   NoticeSummarySchema,
+  PollResultsSchema,
+  PollSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
   type Collection,
+  type Poll,
+  type PollResults,
   type FeedIndex,
   type GuideDetail,
   type NoticeDetail,
@@ -242,9 +246,35 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     '$.collections',
     problems,
   )
-  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections }
+  const polls = readPolls(raw, problems)
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, polls }
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
+}
+
+/**
+ * polls[] item by item, then two rules JSON Schema cannot say, each costing that poll only: its options'
+ * ids must differ (an answer names one option), and it must close after it opens. Then ids are unique.
+ */
+function readPolls(raw: Record<string, unknown>, problems: Problem[]): Poll[] {
+  const found = validItems(raw, 'polls', PollSchema, LIMITS.polls, problems)
+  const kept = found.filter(({ item, at }) => {
+    const seen = new Set<string>()
+    for (let i = 0; i < item.options.length; i++) {
+      const id = item.options[i]?.id ?? ''
+      if (seen.has(id)) {
+        problems.push({ path: `$.polls[${at}].options[${i}].id`, kind: 'duplicate-option', received: id, dropped: true })
+        return false
+      }
+      seen.add(id)
+    }
+    if (Date.parse(item.closesAt) <= Date.parse(item.opensAt)) {
+      problems.push({ path: `$.polls[${at}].closesAt`, kind: 'closes-before-opens', expected: item.opensAt, received: item.closesAt, dropped: true })
+      return false
+    }
+    return true
+  })
+  return uniqueById(kept, '$.polls', problems)
 }
 
 /**
@@ -333,6 +363,15 @@ export function parseGuideDetail(input: unknown): Parsed<GuideDetail> {
 /** The live progress answer has no schemaVersion: it is validated whole. */
 export function parseProgress(input: unknown): Parsed<Progress> {
   const result = v.safeParse(ProgressSchema, input)
+  if (!result.success) {
+    return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
+  }
+  return { ok: true, value: result.output, problems: [] }
+}
+
+/** A poll's live results (GET …/results, or the body of a 201): validated whole, like the progress answer. */
+export function parsePollResults(input: unknown): Parsed<PollResults> {
+  const result = v.safeParse(PollResultsSchema, input)
   if (!result.success) {
     return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
   }

@@ -5,6 +5,6 @@
 import type { FeedIndex } from './schema'
 
 export function upgradeStoredIndex(stored: FeedIndex): FeedIndex {
-  const partial = stored as Partial<FeedIndex> & Omit<FeedIndex, 'collections'>
-  return { ...partial, collections: partial.collections ?? [] }
+  const partial = stored as Partial<FeedIndex> & Omit<FeedIndex, 'collections' | 'polls'>
+  return { ...partial, collections: partial.collections ?? [], polls: partial.polls ?? [] }
 }

@@ -42,6 +42,7 @@ const indexWith = (parts: Partial<FeedIndex>): FeedIndex => ({
   guides: [],
   hotlines: [],
   collections: [],
+  polls: [],
   ...parts,
 })
 
