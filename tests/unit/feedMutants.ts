@@ -4,10 +4,10 @@
  * Extension B (two UTF-16 units a character) and wrapped in markup; invisible characters; impossible
  * times and offsets; URLs that are nearly URLs; wrong types, missing keys, lists past their limits.
  */
-import { LINWU, PROGRESS_FIXTURES, YUELU } from '../../mocks/fixtures'
+import { LINWU, POLL_START_COUNTS, PROGRESS_FIXTURES, YUELU } from '../../mocks/fixtures'
 import { seededRandom } from '../../mocks/seededRandom'
 
-export type DocKind = 'index' | 'notice' | 'guide' | 'progress'
+export type DocKind = 'index' | 'notice' | 'guide' | 'progress' | 'pollAnswer' | 'pollResults'
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type JsonObject = { [key: string]: Json }
 /** A JSON Schema node, read loosely: only the keywords the mutator looks at. */
@@ -42,6 +42,13 @@ export function fixtureDocuments(): { kind: DocKind; name: string; doc: Json }[]
     for (const [id, doc] of Object.entries(region.guides)) out.push({ kind: 'guide', name: `${code}/guides/${id}.json`, doc: wire(doc) })
   }
   for (const fixture of PROGRESS_FIXTURES) out.push({ kind: 'progress', name: `progress ${fixture.record.applicationNo}`, doc: wire(fixture.record) })
+  // The poll API's two bodies: each fixture poll's first answer, and its results as the mock service starts them.
+  for (const poll of LINWU.index.polls) {
+    out.push({ kind: 'pollAnswer', name: `poll ${poll.id} answer`, doc: { optionId: poll.options[0]?.id ?? 'x' } })
+    const start = POLL_START_COUNTS[poll.id] ?? {}
+    const counts = poll.options.map((o) => ({ optionId: o.id, count: start[o.id] ?? 0 }))
+    out.push({ kind: 'pollResults', name: `poll ${poll.id} results`, doc: wire({ pollId: poll.id, counts, updatedAt: '2026-11-20T09:00:00+08:00' }) })
+  }
   return out
 }
 
