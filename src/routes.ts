@@ -1,10 +1,12 @@
 /**
  * Every route in one table. Data reaches pages here, in route hooks; pages never fetch, parse or
  * touch storage. Deep links (for the operator portal's one-key shortcuts): #notices, #notices/{id},
- * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}.
+ * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}, #polls/{id}.
  */
 import { Accessibility, type Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
+import { browserHintStorage } from './feed/indexHint'
+import { createPollMemory, pollActions, type PollMemory } from './feed/polls'
 import { lookupProgress } from './feed/progress'
 import { speechSupported } from './readAloud'
 import { About } from './screens/About'
@@ -17,6 +19,7 @@ import { Hotlines } from './screens/Hotlines'
 import { ErrorPage, NotFound } from './screens/MessagePage'
 import { NoticeDetail } from './screens/NoticeDetail'
 import { Notices } from './screens/Notices'
+import { PollPage } from './screens/PollPage'
 import { Progress } from './screens/Progress'
 import { services } from './services'
 import { setLargeText } from './theme/scale'
@@ -39,6 +42,17 @@ async function feed(page: { onFeed: Home['onFeed'] }): Promise<void> {
   page.onFeed(repository.index(), repository.status(), now())
 }
 
+/** Polls (issue 13): one memory of answered polls for the whole session, made when first needed. */
+let pollMemory: PollMemory | undefined
+
+/** The poll page's live functions, or undefined when the operator set no pollApiUrl (no polls at all). */
+function pollPageActions(): PollPage['actions'] {
+  const { settings, http } = services()
+  if (!settings.pollApiUrl) return undefined
+  pollMemory ??= createPollMemory(browserHintStorage())
+  return pollActions({ pollApiUrl: settings.pollApiUrl, http, memory: pollMemory, timeoutMs: settings.requestTimeoutMs })
+}
+
 /** Flips a remembered preference and applies it at once. */
 function togglePreference(name: 'largeText' | 'readAloud'): boolean {
   const { preferences } = services()
@@ -53,7 +67,10 @@ export function routes(): Router.Config {
   return {
     root: 'home',
     routes: [
-      route('home', Home, feed),
+      route('home', Home, async (page) => {
+        page.pollsEnabled = Boolean(services().settings.pollApiUrl)
+        await feed(page)
+      }),
       route('notices', Notices, async (page) => {
         const { repository } = services()
         page.onNearby = (ids) => repository.prefetch('notice', ids)
@@ -83,6 +100,11 @@ export function routes(): Router.Config {
       }),
       route('collections/:id', CollectionList, async (page, { id }) => {
         page.collectionId = id ?? ''
+        await feed(page)
+      }),
+      route('polls/:id', PollPage, async (page, { id }) => {
+        page.pollId = id ?? ''
+        page.actions = pollPageActions()
         await feed(page)
       }),
       route('about', About, async (page) => {

@@ -15,12 +15,14 @@ import {
   LIMITS,
   NoticeEnvelopeSchema,
   NoticeSummarySchema,
+  PollAnswerSchema,
   PollResultsSchema,
   PollSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
   type Collection,
   type Poll,
+  type PollAnswer,
   type PollResults,
   type FeedIndex,
   type GuideDetail,
@@ -372,6 +374,15 @@ export function parseProgress(input: unknown): Parsed<Progress> {
 /** A poll's live results (GET …/results, or the body of a 201): validated whole, like the progress answer. */
 export function parsePollResults(input: unknown): Parsed<PollResults> {
   const result = v.safeParse(PollResultsSchema, input)
+  if (!result.success) {
+    return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
+  }
+  return { ok: true, value: result.output, problems: [] }
+}
+
+/** The body a box POSTs with an answer, as a poll service (or a spec) reads it: `{ optionId }`, validated whole. */
+export function parsePollAnswer(input: unknown): Parsed<PollAnswer> {
+  const result = v.safeParse(PollAnswerSchema, input)
   if (!result.success) {
     return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
   }
