@@ -12,7 +12,7 @@ import { textPatch } from './text'
 
 /** Light blue on the dark surface: a fill that is not the focus yellow, well over 3:1 against the track. */
 const BAR_FILL = 0xff7cc4ff
-const BAR_H = 18
+const BAR_H = 30
 const MIN_BAR_H = 8
 const GAP = 6
 

@@ -23,7 +23,6 @@ import { palette, safeArea, type } from '../theme/tokens'
 import type { PageTypeConfig } from './page'
 
 const QUESTION_Y = 150
-const META_Y = 300
 const BODY_Y = 370
 const OPTIONS_W = 1080
 const SIDE_X = safeArea.x + OPTIONS_W + 48
@@ -79,7 +78,7 @@ export class PollPage
       h: 1080,
       Header: { type: ScreenHeader },
       Question: { x: safeArea.x, y: QUESTION_Y },
-      Meta: { x: safeArea.x, y: META_Y },
+      Meta: { x: safeArea.x, y: QUESTION_Y + 90 },
       Options: { x: safeArea.x - 6, y: BODY_Y },
       Privacy: { x: SIDE_X, y: BODY_Y },
       Prompt: { x: SIDE_X, y: PROMPT_Y },
@@ -137,9 +136,12 @@ export class PollPage
     this.focusIndex = 0
     this.chosen = undefined
     this.sending = false
-    this.tag('Question')?.patch({ visible: true, text: textPatch(poll.question, { size: type.heading, bold: true, width: safeArea.w, maxLines: 2 }) })
+    const question = textPatch(poll.question, { size: type.heading, bold: true, width: safeArea.w, maxLines: 2 })
+    this.tag('Question')?.patch({ visible: true, text: question })
+    // The publisher and dates right under the question, one line or two.
+    const metaY = QUESTION_Y + question.text.split('\n').length * question.lineHeight + 12
     const meta = poll.publisher ? `${t('poll.publisher', { publisher: poll.publisher })}　${intro.period}` : intro.period
-    this.tag('Meta')?.patch({ visible: true, text: textPatch(meta, { size: type.hint, color: palette.textMuted, width: safeArea.w, maxLines: 1 }) })
+    this.tag('Meta')?.patch({ visible: true, y: metaY, text: textPatch(meta, { size: type.hint, color: palette.textMuted, width: safeArea.w, maxLines: 1 }) })
     this.showOptions(poll, intro.canAnswer)
     this.showNotice(intro.notice, intro.note)
     this.results.clear()
