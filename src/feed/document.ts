@@ -351,40 +351,33 @@ export function parseNoticeDetail(input: unknown): Parsed<NoticeDetail> {
   return { ok: true, value: { ...head.output, body, attachments }, problems }
 }
 
+/** A document validated whole: one bad field refuses it (reason `envelope`), with every problem by path. */
+function parseWhole<T extends v.GenericSchema>(schema: T, input: unknown): Parsed<v.InferOutput<T>> {
+  const result = v.safeParse(schema, input)
+  if (!result.success) {
+    return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
+  }
+  return { ok: true, value: result.output, problems: [] }
+}
+
 /** guides/{id}.json: one document, validated whole (a guide with a broken material list is not shown half). */
 export function parseGuideDetail(input: unknown): Parsed<GuideDetail> {
   const envelope = checkEnvelope(input, LIMITS.detailChars)
   if (!envelope.ok) return envelope
-  const result = v.safeParse(GuideDetailSchema, envelope.raw)
-  if (!result.success) {
-    return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
-  }
-  return { ok: true, value: result.output, problems: [] }
+  return parseWhole(GuideDetailSchema, envelope.raw)
 }
 
 /** The live progress answer has no schemaVersion: it is validated whole. */
 export function parseProgress(input: unknown): Parsed<Progress> {
-  const result = v.safeParse(ProgressSchema, input)
-  if (!result.success) {
-    return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
-  }
-  return { ok: true, value: result.output, problems: [] }
+  return parseWhole(ProgressSchema, input)
 }
 
 /** A poll's live results (GET …/results, or the body of a 201): validated whole, like the progress answer. */
 export function parsePollResults(input: unknown): Parsed<PollResults> {
-  const result = v.safeParse(PollResultsSchema, input)
-  if (!result.success) {
-    return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
-  }
-  return { ok: true, value: result.output, problems: [] }
+  return parseWhole(PollResultsSchema, input)
 }
 
 /** The body a box POSTs with an answer, as a poll service (or a spec) reads it: `{ optionId }`, validated whole. */
 export function parsePollAnswer(input: unknown): Parsed<PollAnswer> {
-  const result = v.safeParse(PollAnswerSchema, input)
-  if (!result.success) {
-    return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
-  }
-  return { ok: true, value: result.output, problems: [] }
+  return parseWhole(PollAnswerSchema, input)
 }

@@ -5,11 +5,11 @@
  * (postJson.ts). The box remembers *that* it answered a poll, never *what*: one flag per poll id.
  * No Lightning imports; ES2019 built-ins only.
  */
-import { parsePollResults } from './document'
+import { parseJson, parsePollResults } from './document'
 import { pollAnswerUrl, pollResultsUrl } from './feedUrls'
 import { HttpError, parseRetryAfter, type HttpClient } from './http'
 import { PostError, postJson, type PostJson } from './postJson'
-import type { FeedIndex, Poll, PollAnswer, PollResults } from './schema'
+import { LIMITS, type FeedIndex, type Poll, type PollAnswer, type PollResults } from './schema'
 
 export type PollPhase = 'upcoming' | 'open' | 'closed'
 
@@ -101,18 +101,11 @@ export interface PollRequestOptions {
   post?: PostJson
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
-}
-
 /** Results the service sent for this poll, or undefined (a 201 without a body is an ordinary answer). */
 function resultsIn(text: string, pollId: string): PollResults | undefined {
-  if (!text) return undefined
-  const parsed = parsePollResults(safeJson(text))
+  const json = text ? parseJson(text, LIMITS.detailChars) : undefined
+  if (!json?.ok) return undefined
+  const parsed = parsePollResults(json.value)
   return parsed.ok && parsed.value.pollId === pollId ? parsed.value : undefined
 }
 
