@@ -13,6 +13,7 @@ export interface BrowserMockOptions {
   scenario?: string | null
   baseUrl?: string
   progressBaseUrl?: string
+  pollBaseUrl?: string
 }
 
 /** The media files the mock build copies next to the app (rollup.config.js: mock-media/), read past the worker. */
@@ -36,6 +37,7 @@ export async function startBrowserMocks(options: BrowserMockOptions = {}): Promi
   const bases = {
     baseUrl: options.baseUrl ?? DEFAULT_FEED_BASE,
     progressBaseUrl: options.progressBaseUrl ?? DEFAULT_API_BASE,
+    ...(options.pollBaseUrl ? { pollBaseUrl: options.pollBaseUrl } : {}),
   }
   const requested = options.scenario ?? scenarioFromSearch(location.search)
   if (requested && !isScenarioName(requested)) {

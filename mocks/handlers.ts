@@ -4,15 +4,18 @@
  * like a live service that guards its verification codes.
  */
 import { http, HttpResponse, type DefaultBodyType, type HttpHandler, type PathParams } from 'msw'
-import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, REGIONS, type RegionFixture } from './fixtures'
-import { feedPaths, feedUrl, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
+import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, POLL_START_COUNTS, REGIONS, type RegionFixture } from './fixtures'
+import { feedPaths, feedUrl, pollPaths, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
+import type { Poll, PollResults } from '../src/feed/schema'
 
 export interface HandlerOptions {
   /** Feed base, absolute or relative to the page. Default `/feed`. */
   baseUrl?: string
   /** Progress API base, absolute or relative to the page. Default `/api`. */
   progressBaseUrl?: string
-  /** Clock for the progress lock-out; tests pass a fake one to step over the 60 s. */
+  /** Poll API base (answers and results), absolute or relative to the page. Default: the progress base. */
+  pollBaseUrl?: string
+  /** Clock for the progress lock-out and the polls' open/closed times; tests pass a fake one. */
   now?: () => number
   /** Reads a file of mocks/media/ (the test clip, subtitles); without it the media host answers 404. */
   media?: MediaLoader
@@ -118,9 +121,109 @@ export function errorJson(status: number, error: string, headers: Record<string,
   })
 }
 
-/** The handler list, plus a way to forget wrong-code attempts between tests. */
+/** The handler list, plus a way to forget wrong-code attempts (and poll answers) between tests. */
 export interface MockHandlers extends Array<HttpHandler> {
   resetProgressAttempts(): void
+  resetPolls(): void
+}
+
+// ---- Polls (issue 13) ------------------------------------------------------------------------------------
+
+/** The two poll routes under one API base. */
+export function pollRoutes(pollBaseUrl: string = DEFAULT_API_BASE): { answers: string; results: string } {
+  const paths = pollPaths(':pollId', { literal: true })
+  return { answers: feedUrl(pollBaseUrl, paths.answers), results: feedUrl(pollBaseUrl, paths.results) }
+}
+
+/** Answers the mock takes for one poll per minute before it says 429 (it sees one network: the tests'). */
+export const POLL_ANSWERS_PER_MINUTE = 30
+export const POLL_RETRY_AFTER_SECONDS = 60
+
+/** Any region's poll by id: poll ids are unique across the fixtures. */
+export function findFixturePoll(pollId: string | undefined): Poll | undefined {
+  for (const code of Object.keys(REGIONS)) {
+    const poll = REGIONS[code]?.index.polls.find((p) => p.id === pollId)
+    if (poll) return poll
+  }
+  return undefined
+}
+
+/** What an answer body holds when it is `{ "optionId": "…" }` and nothing else; anything else is a 400. */
+async function readPollAnswer(request: Request): Promise<string | undefined> {
+  let body: unknown
+  try {
+    body = JSON.parse(await request.text()) as unknown
+  } catch {
+    return undefined
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined
+  const keys = Object.keys(body)
+  const optionId = (body as Record<string, unknown>).optionId
+  // Anonymous by contract: a box that sends anything besides the option is refused, loudly.
+  return keys.length === 1 && typeof optionId === 'string' ? optionId : undefined
+}
+
+function pollHandlers(pollBaseUrl: string, now: () => number): { handlers: HttpHandler[]; reset(): void } {
+  const routes = pollRoutes(pollBaseUrl)
+  const counts = new Map<string, Map<string, number>>()
+  const recent = new Map<string, number[]>()
+  const countsOf = (poll: Poll): Map<string, number> => {
+    let held = counts.get(poll.id)
+    if (!held) {
+      const start = lookup(POLL_START_COUNTS, poll.id) ?? {}
+      held = new Map(poll.options.map((o) => [o.id, lookup(start, o.id) ?? 0]))
+      counts.set(poll.id, held)
+    }
+    return held
+  }
+  const resultsOf = (poll: Poll): PollResults => ({
+    pollId: poll.id,
+    counts: poll.options.map((o) => ({ optionId: o.id, count: countsOf(poll).get(o.id) ?? 0 })),
+    updatedAt: new Date(now()).toISOString(),
+  })
+  const phase = (poll: Poll): 'upcoming' | 'open' | 'closed' => {
+    const t = now()
+    return t < Date.parse(poll.opensAt) ? 'upcoming' : t < Date.parse(poll.closesAt) ? 'open' : 'closed'
+  }
+  const noStore = { 'Cache-Control': 'no-store' }
+
+  const handlers: HttpHandler[] = [
+    http.post<{ pollId: string }>(routes.answers, async ({ request, params }) => {
+      const poll = findFixturePoll(params.pollId)
+      if (!poll) return errorJson(404, 'poll-not-found')
+      const optionId = await readPollAnswer(request)
+      if (optionId === undefined) return errorJson(400, 'body-must-be-only-option-id')
+      if (phase(poll) !== 'open') return errorJson(409, phase(poll) === 'closed' ? 'poll-closed' : 'poll-not-open-yet')
+      if (!poll.options.some((o) => o.id === optionId)) return errorJson(400, 'unknown-option')
+      const t = now()
+      const lastMinute = (recent.get(poll.id) ?? []).filter((at) => at > t - 60_000)
+      if (lastMinute.length >= POLL_ANSWERS_PER_MINUTE) {
+        return errorJson(429, 'too-many-answers', { 'Retry-After': String(POLL_RETRY_AFTER_SECONDS) })
+      }
+      recent.set(poll.id, [...lastMinute, t])
+      const held = countsOf(poll)
+      held.set(optionId, (held.get(optionId) ?? 0) + 1)
+      // Results travel with the 201 only where the poll allows them after answering.
+      return poll.showResults
+        ? HttpResponse.json(resultsOf(poll), { status: 201, headers: noStore })
+        : new HttpResponse(null, { status: 201, headers: noStore })
+    }),
+
+    http.get<{ pollId: string }>(routes.results, ({ params }) => {
+      const poll = findFixturePoll(params.pollId)
+      if (!poll) return errorJson(404, 'poll-not-found')
+      if (!poll.showResults) return errorJson(403, 'results-not-public')
+      if (phase(poll) === 'upcoming') return errorJson(409, 'poll-not-open-yet')
+      return HttpResponse.json(resultsOf(poll), { headers: noStore })
+    }),
+  ]
+  return {
+    handlers,
+    reset: () => {
+      counts.clear()
+      recent.clear()
+    },
+  }
 }
 
 interface Attempts {
@@ -192,6 +295,7 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
   const now = options.now ?? (() => Date.now())
   // Per handler set, so two servers (or a reset) never share lock-outs.
   const attempts = new Map<string, Attempts>()
+  const polls = pollHandlers(options.pollBaseUrl ?? options.progressBaseUrl ?? DEFAULT_API_BASE, now)
 
   const handlers: HttpHandler[] = [
     http.get<{ region: string }>(routes.index, ({ request, params }) => {
@@ -241,6 +345,8 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
       return HttpResponse.json(fixture.record, { headers: { 'Cache-Control': 'no-store' } })
     }),
 
+    ...polls.handlers,
+
     // The lookup was once a GET with the code in its query string. Refusing it makes a box or test still
     // sending one fail loudly, instead of quietly writing codes into logs.
     http.get(`${trimBase(options.progressBaseUrl ?? DEFAULT_API_BASE)}/v1/applications/*`, () =>
@@ -258,5 +364,5 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
     mediaHandler(options.media),
   ]
 
-  return Object.assign(handlers, { resetProgressAttempts: () => attempts.clear() })
+  return Object.assign(handlers, { resetProgressAttempts: () => attempts.clear(), resetPolls: polls.reset })
 }

@@ -83,6 +83,7 @@ export function generateLargeIndex(count = 10000, regionCode = '431025'): FeedIn
     hotlines: fixture?.index.hotlines ?? [{ name: '政务服务便民热线', phone: '12345', hours: '全天24小时' }],
     collections: [],
     videos: [],
+    polls: [],
   }
 }
 

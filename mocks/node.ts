@@ -18,10 +18,11 @@ export function useScenario(name: ScenarioName, options: ScenarioOptions = {}): 
   server.use(...scenarioHandlers(name, { baseUrl: NODE_FEED_BASE, progressBaseUrl: NODE_API_BASE, ...options }))
 }
 
-/** Between tests: drop scenarios and forget wrong verification codes. */
+/** Between tests: drop scenarios, forget wrong verification codes and the answers to polls. */
 export function resetMocks(): void {
   server.resetHandlers()
   handlers.resetProgressAttempts()
+  handlers.resetPolls()
 }
 
 export { createHandlers } from './handlers'

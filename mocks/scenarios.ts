@@ -151,6 +151,7 @@ export function scenarioHandlers(name: ScenarioName, options: ScenarioOptions = 
   const routes = feedRoutes(options.baseUrl ?? DEFAULT_FEED_BASE)
   const feedAll = `${trimBase(options.baseUrl ?? DEFAULT_FEED_BASE)}/*`
   const apiAll = `${trimBase(options.progressBaseUrl ?? DEFAULT_API_BASE)}/*`
+  const pollAll = `${trimBase(options.pollBaseUrl ?? options.progressBaseUrl ?? DEFAULT_API_BASE)}/*`
   const documents = [routes.index, routes.notice, routes.guide]
 
   switch (name) {
@@ -164,7 +165,7 @@ export function scenarioHandlers(name: ScenarioName, options: ScenarioOptions = 
       ]
     }
     case 'offline':
-      return [http.all(feedAll, () => HttpResponse.error()), http.all(apiAll, () => HttpResponse.error())]
+      return [http.all(feedAll, () => HttpResponse.error()), http.all(apiAll, () => HttpResponse.error()), http.all(pollAll, () => HttpResponse.error())]
     case 'server-error':
       return documents.map((route) => http.get(route, () => errorJson(500, 'internal-error')))
     case 'malformed':

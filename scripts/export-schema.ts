@@ -1,6 +1,7 @@
 /**
  * Writes docs/feed.schema.json (JSON Schema 2020-12) from the valibot schemas of src/feed/schema.ts,
- * the single source of truth. One `$defs` entry per document: index, notice, guide, progress.
+ * the single source of truth. One `$defs` entry per document: index, notice, guide, progress, and the
+ * poll API's two bodies, pollAnswer (what the box sends) and pollResults (what it reads).
  *
  *   npm run export-schema            # writes the file
  *   npm run export-schema -- --check # exits 1 when the committed file is out of date
@@ -27,6 +28,9 @@ import {
   LIMITS,
   NoticeEnvelopeSchema,
   NoticeSummarySchema,
+  PollAnswerSchema,
+  PollResultsSchema,
+  PollSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
   TIMESTAMP_PATTERN,
@@ -48,6 +52,7 @@ const DOCUMENTS = {
     hotlines: list(HotlineSchema, LIMITS.hotlines),
     collections: list(CollectionSchema, LIMITS.collections),
     videos: list(VideoSchema, LIMITS.videos),
+    polls: list(PollSchema, LIMITS.polls),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,
@@ -56,6 +61,8 @@ const DOCUMENTS = {
   }),
   guide: GuideDetailSchema,
   progress: ProgressSchema,
+  pollAnswer: PollAnswerSchema,
+  pollResults: PollResultsSchema,
 } as const
 
 const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: string }> = {
@@ -64,10 +71,11 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
     description:
       'GET {feedBaseUrl}/v1/regions/{regionCode}/index.json — the region, urgent alerts, notice and guide summaries, hotlines, explainer videos (1.x). ' +
       'A document without a valid schemaVersion, generatedAt or region is rejected whole (boxes keep their last good copy); ' +
-      'a bad item of alerts[], notices[], guides[], hotlines[], collections[] or videos[] is dropped on its own and reported, the rest is shown. ' +
+      'a bad item of alerts[], notices[], guides[], hotlines[], collections[], videos[] or polls[] is dropped on its own and reported, the rest is shown. ' +
       'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped. ' +
       'pageNo is unique across notices[] and guides[] (JSON Schema cannot say so): a later item repeating a number keeps ' +
-      'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item).',
+      'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item). ' +
+      'A poll whose options repeat an id (duplicate-option), or whose closesAt is not after its opensAt (closes-before-opens), is dropped and reported: JSON Schema cannot compare one field with another.',
   },
   notice: {
     title: 'notices/{id}.json',
@@ -87,6 +95,22 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
       'POST {progressApiUrl}/v1/applications/lookup with the JSON body {"applicationNo": …, "code": …} (never in the URL), status 200. ' +
       '404: no such application; 403: wrong verification code; 429: too many tries (Retry-After); anything else: try later. ' +
       'Personal data: shown, never stored; the box masks the applicant again.',
+  },
+  pollAnswer: {
+    title: 'poll answer (request body)',
+    description:
+      'POST {pollApiUrl}/v1/polls/{pollId}/answers with exactly this body and nothing else: no box id, no person, no region beyond the address; ' +
+      'no cookies, Cache-Control: no-store. One attempt, no retries. ' +
+      '201: counted (the body may be a pollResults document when the poll allows results); 409: the poll is closed or not open yet; ' +
+      '429: too many answers just now (Retry-After); 400: unknown option or a body of another shape; anything else, or no answer within requestTimeoutMs: unavailable. ' +
+      'The box remembers only that it answered the poll, never which option.',
+  },
+  pollResults: {
+    title: 'poll results',
+    description:
+      'GET {pollApiUrl}/v1/polls/{pollId}/results, status 200 (also the optional body of a 201 to an answer): the count per option id. ' +
+      'Asked only when the poll allows results (showResults) and the box has answered or the poll has closed. ' +
+      'Options the poll does not have are ignored; an option left out counts 0. Not personal: a CDN may cache it briefly.',
   },
 }
 

@@ -45,6 +45,7 @@ async function startMocks(settings: Settings): Promise<void> {
     scenario: query.get('scenario') ?? undefined,
     baseUrl: new URL(settings.feedBaseUrl, location.href).href,
     progressBaseUrl: new URL(settings.progressApiUrl, location.href).href,
+    ...(settings.pollApiUrl ? { pollBaseUrl: new URL(settings.pollApiUrl, location.href).href } : {}),
   })
 }
 

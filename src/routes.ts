@@ -1,11 +1,13 @@
 /**
  * Every route in one table. Data reaches pages here, in route hooks; pages never fetch, parse or
  * touch storage. Deep links (for the operator portal's one-key shortcuts): #notices, #notices/{id},
- * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}, #videos, #videos/{id}.
+ * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}, #videos, #videos/{id}, #polls/{id}.
  */
 import { Accessibility, type Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
 import { createResumeStore } from './config/resumePositions'
+import { browserHintStorage } from './feed/indexHint'
+import { createPollMemory, pollActions, type PollMemory } from './feed/polls'
 import { lookupProgress } from './feed/progress'
 import { relatedVideo } from './feed/selectors'
 import { loadSubtitles } from './feed/subtitles'
@@ -21,6 +23,7 @@ import { ErrorPage, NotFound } from './screens/MessagePage'
 import { NoticeDetail } from './screens/NoticeDetail'
 import { Notices } from './screens/Notices'
 import { Player } from './screens/Player'
+import { PollPage } from './screens/PollPage'
 import { Progress } from './screens/Progress'
 import { Videos } from './screens/Videos'
 import { services } from './services'
@@ -44,6 +47,17 @@ async function feed(page: { onFeed: Home['onFeed'] }): Promise<void> {
   page.onFeed(repository.index(), repository.status(), now())
 }
 
+/** Polls (issue 13): one memory of answered polls for the whole session, made when first needed. */
+let pollMemory: PollMemory | undefined
+
+/** The poll page's live functions, or undefined when the operator set no pollApiUrl (no polls at all). */
+function pollPageActions(): PollPage['actions'] {
+  const { settings, http } = services()
+  if (!settings.pollApiUrl) return undefined
+  pollMemory ??= createPollMemory(browserHintStorage())
+  return pollActions({ pollApiUrl: settings.pollApiUrl, http, memory: pollMemory, timeoutMs: settings.requestTimeoutMs })
+}
+
 /** Flips a remembered preference and applies it at once. */
 function togglePreference(name: 'largeText' | 'readAloud' | 'subtitles'): boolean {
   const { preferences } = services()
@@ -58,7 +72,10 @@ export function routes(): Router.Config {
   return {
     root: 'home',
     routes: [
-      route('home', Home, feed),
+      route('home', Home, async (page) => {
+        page.pollsEnabled = Boolean(services().settings.pollApiUrl)
+        await feed(page)
+      }),
       route('notices', Notices, async (page) => {
         const { repository } = services()
         page.onNearby = (ids) => repository.prefetch('notice', ids)
@@ -91,6 +108,11 @@ export function routes(): Router.Config {
       }),
       route('collections/:id', CollectionList, async (page, { id }) => {
         page.collectionId = id ?? ''
+        await feed(page)
+      }),
+      route('polls/:id', PollPage, async (page, { id }) => {
+        page.pollId = id ?? ''
+        page.actions = pollPageActions()
         await feed(page)
       }),
       route('about', About, async (page) => {

@@ -1,6 +1,6 @@
 /** A collection on Home (本月政策 …): a folder icon, its title and how many items. OK opens it. */
 import { Lightning } from '@lightningjs/sdk'
-import { iconTexture } from '../theme/icons'
+import { iconTexture, type IconName } from '../theme/icons'
 import { focusStyle, palette, type } from '../theme/tokens'
 import { textPatch } from './text'
 
@@ -14,6 +14,8 @@ export class CollectionCard
   implements Lightning.Component.ImplementTemplateSpec<CollectionCardTemplateSpec>
 {
   static readonly height = 84
+  /** The icon beside the label; a card of another kind (PollCard) names its own. */
+  static readonly icon: IconName = 'collection'
 
   static override _template(): Lightning.Component.Template<CollectionCardTemplateSpec> {
     const o = focusStyle.outline
@@ -24,7 +26,7 @@ export class CollectionCard
         h: CollectionCard.height,
         rect: true,
         color: palette.surfaceRaised,
-        Icon: { x: 18, y: 12, w: 60, h: 60, texture: iconTexture('collection') },
+        Icon: { x: 18, y: 12, w: 60, h: 60, texture: iconTexture(this.icon) },
         Label: { x: 96, y: 16 },
       },
     }

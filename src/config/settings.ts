@@ -44,6 +44,8 @@ const HostSchema = v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host n
 const SettingsFields = v.object({
   feedBaseUrl: BaseUrlSchema,
   progressApiUrl: BaseUrlSchema,
+  /** Polls (问卷调查): where answers are POSTed and results read. Unset: no polls anywhere, never a broken screen. */
+  pollApiUrl: v.optional(BaseUrlSchema),
   regionCode: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'a 6- to 12-digit division code, e.g. "431025"')),
   /** The most pixels the canvas is drawn with; the design always fits the window (src/platform/stageFit.ts). */
   resolution: v.optional(v.picklist([720, 1080]), 1080),

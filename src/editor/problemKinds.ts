@@ -35,6 +35,10 @@ export interface ProblemParams {
   'duplicate-page-no': Got & { owner: string }
   /** A collection names an item the index does not hold; `list` is `notices` or `guides`. */
   'unknown-item': Got & { list: string }
+  /** Polls (issue 13): two options of one poll share an id, so an answer could not say which it meant. */
+  'duplicate-option': Got
+  /** Polls: closesAt is not after opensAt; `opensAt` is the poll's. */
+  'closes-before-opens': Got & { opensAt: string }
   'missing-detail': Got
   'id-mismatch': Got & { expected: string }
   'region-mismatch': Got & { expected: string }
@@ -111,6 +115,10 @@ const LIST_FIELDS = new Set([
   'materials',
   'steps',
   'places',
+  // Polls (issue 13): the index's list, a poll's options, the results' counts.
+  'polls',
+  'options',
+  'counts',
 ])
 
 const TIMESTAMP_EXAMPLE = '2026-11-20T09:30:00+08:00'
@@ -185,6 +193,11 @@ export function classifyProblem(p: Problem): ClassifiedProblem {
       return { kind: 'duplicate-page-no', params: { got, owner: p.expected ?? '?' } }
     case 'unknown-item':
       return { kind: 'unknown-item', params: { got, list: p.expected ?? '?' } }
+    // polls (issue 13)
+    case 'duplicate-option':
+      return { kind: 'duplicate-option', params: { got } }
+    case 'closes-before-opens':
+      return { kind: 'closes-before-opens', params: { got, opensAt: p.expected ?? '?' } }
     // cross-document checks of the validator
     case 'missing-detail':
       return { kind: 'missing-detail', params: { got } }

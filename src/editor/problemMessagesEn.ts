@@ -37,6 +37,8 @@ export const PROBLEM_WORDING_EN: ProblemWording = {
     'duplicate-page-no': ({ got, owner }) =>
       `page number ${got} already leads to ${owner}; each number leads to one place: this item still shows, but typing ${got} does not open it`,
     'unknown-item': ({ got, list }) => `the collection names ${got}, which is not in the index's ${list}: that entry is left out, the rest of the collection shows`,
+    'duplicate-option': ({ got }) => `option id ${got} appears more than once in this poll; every option needs its own id`,
+    'closes-before-opens': ({ got, opensAt }) => `closes at ${got}, not after it opens (${opensAt}): nobody could answer this poll`,
     'missing-detail': ({ got }) => `detail file ${got} is missing; boxes will say "not found" when this item is opened`,
     'id-mismatch': ({ got, expected }) => `file name and id differ: id is ${got}, the file should be ${expected}`,
     'region-mismatch': ({ got, expected }) =>

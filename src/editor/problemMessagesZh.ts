@@ -37,6 +37,8 @@ export const PROBLEM_WORDING_ZH: ProblemWording = {
     'duplicate-page-no': ({ got, owner }) =>
       `页码 ${got} 已经给了 ${owner}，每个页码只能对应一条：这一条照常显示，但输入 ${got} 不会打开它`,
     'unknown-item': ({ got, list }) => `专题里的 ${got} 在索引的 ${list} 里找不到：这一项不显示，专题其余照常`,
+    'duplicate-option': ({ got }) => `选项编号 ${got} 在这次调查里重复，每个选项的 id 必须不同`,
+    'closes-before-opens': ({ got, opensAt }) => `结束时间 ${got} 不晚于开始时间 ${opensAt}，这次调查没有人能参加`,
     'missing-detail': ({ got }) => `缺少详情文件 ${got}，机顶盒打开这一条时会提示找不到内容`,
     'id-mismatch': ({ got, expected }) => `文件名与 id 不一致：id 为 ${got}，文件名应为 ${expected}`,
     'region-mismatch': ({ got, expected }) =>

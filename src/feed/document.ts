@@ -15,10 +15,16 @@ import {
   LIMITS,
   NoticeEnvelopeSchema,
   NoticeSummarySchema,
+  PollAnswerSchema,
+  PollResultsSchema,
+  PollSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
   type Collection,
   VideoSchema,
+  type Poll,
+  type PollAnswer,
+  type PollResults,
   type FeedIndex,
   type GuideDetail,
   type NoticeDetail,
@@ -244,9 +250,35 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     problems,
   )
   const videos = uniqueById(validItems(raw, 'videos', VideoSchema, LIMITS.videos, problems), '$.videos', problems)
-  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos }
+  const polls = readPolls(raw, problems)
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos, polls }
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
+}
+
+/**
+ * polls[] item by item, then two rules JSON Schema cannot say, each costing that poll only: its options'
+ * ids must differ (an answer names one option), and it must close after it opens. Then ids are unique.
+ */
+function readPolls(raw: Record<string, unknown>, problems: Problem[]): Poll[] {
+  const found = validItems(raw, 'polls', PollSchema, LIMITS.polls, problems)
+  const kept = found.filter(({ item, at }) => {
+    const seen = new Set<string>()
+    for (let i = 0; i < item.options.length; i++) {
+      const id = item.options[i]?.id ?? ''
+      if (seen.has(id)) {
+        problems.push({ path: `$.polls[${at}].options[${i}].id`, kind: 'duplicate-option', received: id, dropped: true })
+        return false
+      }
+      seen.add(id)
+    }
+    if (Date.parse(item.closesAt) <= Date.parse(item.opensAt)) {
+      problems.push({ path: `$.polls[${at}].closesAt`, kind: 'closes-before-opens', expected: item.opensAt, received: item.closesAt, dropped: true })
+      return false
+    }
+    return true
+  })
+  return uniqueById(kept, '$.polls', problems)
 }
 
 /**
@@ -322,22 +354,33 @@ export function parseNoticeDetail(input: unknown): Parsed<NoticeDetail> {
   return { ok: true, value: { ...head.output, body, attachments }, problems }
 }
 
-/** guides/{id}.json: one document, validated whole (a guide with a broken material list is not shown half). */
-export function parseGuideDetail(input: unknown): Parsed<GuideDetail> {
-  const envelope = checkEnvelope(input, LIMITS.detailChars)
-  if (!envelope.ok) return envelope
-  const result = v.safeParse(GuideDetailSchema, envelope.raw)
+/** A document validated whole: one bad field refuses it (reason `envelope`), with every problem by path. */
+function parseWhole<T extends v.GenericSchema>(schema: T, input: unknown): Parsed<v.InferOutput<T>> {
+  const result = v.safeParse(schema, input)
   if (!result.success) {
     return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
   }
   return { ok: true, value: result.output, problems: [] }
 }
 
+/** guides/{id}.json: one document, validated whole (a guide with a broken material list is not shown half). */
+export function parseGuideDetail(input: unknown): Parsed<GuideDetail> {
+  const envelope = checkEnvelope(input, LIMITS.detailChars)
+  if (!envelope.ok) return envelope
+  return parseWhole(GuideDetailSchema, envelope.raw)
+}
+
 /** The live progress answer has no schemaVersion: it is validated whole. */
 export function parseProgress(input: unknown): Parsed<Progress> {
-  const result = v.safeParse(ProgressSchema, input)
-  if (!result.success) {
-    return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
-  }
-  return { ok: true, value: result.output, problems: [] }
+  return parseWhole(ProgressSchema, input)
+}
+
+/** A poll's live results (GET …/results, or the body of a 201): validated whole, like the progress answer. */
+export function parsePollResults(input: unknown): Parsed<PollResults> {
+  return parseWhole(PollResultsSchema, input)
+}
+
+/** The body a box POSTs with an answer, as a poll service (or a spec) reads it: `{ optionId }`, validated whole. */
+export function parsePollAnswer(input: unknown): Parsed<PollAnswer> {
+  return parseWhole(PollAnswerSchema, input)
 }

@@ -6,6 +6,8 @@
  *   {feedBaseUrl}/v1/regions/{region}/notices/{id}.json
  *   {feedBaseUrl}/v1/regions/{region}/guides/{id}.json
  *   {progressApiUrl}/v1/applications/lookup          (POST)
+ *   {pollApiUrl}/v1/polls/{pollId}/answers           (POST)
+ *   {pollApiUrl}/v1/polls/{pollId}/results           (GET)
  */
 
 /** A base from settings without its trailing slashes: `…/gov/` must not become `…/gov//v1/…`. */
@@ -50,4 +52,18 @@ export const PROGRESS_LOOKUP_PATH = 'v1/applications/lookup'
 /** The one address of the progress lookup: number and code travel in the POST body. */
 export function progressLookupUrl(progressApiUrl: string): string {
   return `${trimBase(progressApiUrl)}/${PROGRESS_LOOKUP_PATH}`
+}
+
+/** A poll's two live addresses; the poll id is the only thing about the answer in them. */
+export function pollPaths(pollId: string, options: { literal?: boolean } = {}): { answers: string; results: string } {
+  const folder = `v1/polls/${part(pollId, options.literal === true)}`
+  return { answers: `${folder}/answers`, results: `${folder}/results` }
+}
+
+export function pollAnswerUrl(pollApiUrl: string, pollId: string): string {
+  return feedUrl(pollApiUrl, pollPaths(pollId).answers)
+}
+
+export function pollResultsUrl(pollApiUrl: string, pollId: string): string {
+  return feedUrl(pollApiUrl, pollPaths(pollId).results)
 }

@@ -16,6 +16,12 @@ export const LIMITS = {
   hotlines: 50,
   collections: 20,
   collectionItems: 200,
+  // Polls (问卷调查, a minor addition to v1): at most this many in the index, each with 2 to 6 options.
+  polls: 20,
+  pollOptionsMin: 2,
+  pollOptions: 6,
+  /** The most answers one option may be said to have: a count past it is a broken answer, not a big county. */
+  pollVotes: 100_000_000,
   bodyBlocks: 400,
   listItems: 100,
   attachments: 20,
@@ -515,6 +521,48 @@ export type VideoSummary = v.InferOutput<typeof VideoSchema>
 
 // ---- end of videos ----------------------------------------------------------------------------------------
 
+// ---- Polls (问卷调查, issue 13): a minor addition to v1; old boxes ignore `polls`. -------------------------
+
+/** One answer a poll offers: its id is what the box sends, its label what the viewer reads. */
+export const PollOptionSchema = plainObject({
+  id: IdSchema,
+  label: text(40),
+})
+
+/**
+ * A poll on open-government day (政务公开主题日): answered from opensAt until closesAt (document.ts drops a
+ * poll that closes before it opens, and one whose options repeat an id). `showResults`: the counts may be
+ * shown to a viewer who has answered, and to everyone once the poll has closed.
+ */
+export const PollSchema = plainObject({
+  id: IdSchema,
+  question: text(200),
+  options: v.pipe(boundedArray(PollOptionSchema, LIMITS.pollOptions), v.minLength(LIMITS.pollOptionsMin)),
+  opensAt: TimestampSchema,
+  closesAt: TimestampSchema,
+  showResults: v.optional(v.boolean(), false),
+  publisher: optionalText(60),
+})
+
+/**
+ * The live results of one poll: `GET {pollApiUrl}/v1/polls/{pollId}/results`, and optionally the body of a
+ * 201 to an answer. Counts per option id; an option the poll does not have is ignored when shown.
+ */
+export const PollResultsSchema = plainObject({
+  pollId: IdSchema,
+  counts: boundedArray(
+    plainObject({
+      optionId: IdSchema,
+      count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.pollVotes)),
+    }),
+    LIMITS.pollOptions,
+  ),
+  updatedAt: v.optional(TimestampSchema),
+})
+
+/** What the box POSTs to `{pollApiUrl}/v1/polls/{pollId}/answers`: the option, and nothing about the viewer. */
+export const PollAnswerSchema = plainObject({ optionId: IdSchema })
+
 /** The envelope of index.json; its arrays are validated item by item (see document.ts). */
 export const IndexEnvelopeSchema = plainObject({
   schemaVersion: v.number(),
@@ -633,6 +681,10 @@ export type Material = v.InferOutput<typeof MaterialSchema>
 export type GuideDetail = v.InferOutput<typeof GuideDetailSchema>
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number]
 export type Progress = v.InferOutput<typeof ProgressSchema>
+export type PollOption = v.InferOutput<typeof PollOptionSchema>
+export type Poll = v.InferOutput<typeof PollSchema>
+export type PollResults = v.InferOutput<typeof PollResultsSchema>
+export type PollAnswer = v.InferOutput<typeof PollAnswerSchema>
 
 export interface FeedIndex {
   schemaVersion: number
@@ -646,6 +698,8 @@ export interface FeedIndex {
   collections: Collection[]
   /** A minor addition to v1; a copy stored by a version before videos has none (see storedIndex.ts). */
   videos: VideoSummary[]
+  /** A minor addition to v1 (issue 13); a copy stored by an older release has none (see storedIndex.ts). */
+  polls: Poll[]
 }
 
 export interface NoticeDetail extends NoticeSummary {

@@ -1,17 +1,20 @@
 /**
  * Home: region and date, live alerts (level in words, not colour alone; OK opens one in full), a row of
- * large tiles, the feed's collections (本月政策 …) and the newest notices. Every section is one press (a
- * tile) plus OK away; focus moves between the rows with Up and Down.
+ * large tiles, a row of cards (the feed's collections such as 本月政策, then a poll open now) and the
+ * newest notices. Every section is one press (a tile) plus OK away; focus moves between the rows with Up
+ * and Down.
  */
 import { Lightning, Router } from '@lightningjs/sdk'
 import { AlertBanner } from '../components/AlertBanner'
 import { CollectionCard } from '../components/CollectionCard'
 import { FocusList } from '../components/FocusList'
 import { NoticeRow } from '../components/NoticeRow'
+import { PollCard } from '../components/PollCard'
+import { openPolls } from '../feed/polls'
 import { textPatch } from '../components/text'
 import { Tile } from '../components/Tile'
 import type { FeedStatus } from '../feed/repository'
-import type { Alert, Collection, FeedIndex } from '../feed/schema'
+import type { Alert, Collection, FeedIndex, Poll } from '../feed/schema'
 import { activeAlerts, activeCollections, collectionEntries, newestNotices } from '../feed/selectors'
 import { formatToday } from '../i18n/format'
 import { t } from '../i18n/strings'
@@ -30,7 +33,9 @@ const ALERTS_Y = 150
 const ALERT_H = 90
 const ALERT_STEP = 100
 const SHOWN_ALERTS = 2
+/** Cards in the collections row: collections first, then at most SHOWN_POLLS polls open now. */
 const SHOWN_COLLECTIONS = 3
+const SHOWN_POLLS = 1
 const COLLECTION_GAP = 24
 
 type Zone = 'alerts' | 'tiles' | 'collections' | 'latest'
@@ -60,6 +65,12 @@ export class Home
   private latestIds: string[] = []
   private alerts: Alert[] = []
   private collections: Collection[] = []
+  /** Polls open now, shown as cards after the collections; none when the operator set no pollApiUrl. */
+  private polls: Poll[] = []
+  /** Set by the route: whether polls are offered at all (settings.pollApiUrl). */
+  pollsEnabled = false
+  /** The card to focus again when Home comes back (history state), by id: the row may have changed. */
+  private restoreCard: string | undefined
 
   static override _template(): Lightning.Component.Template<HomeTemplateSpec> {
     return {
@@ -106,7 +117,7 @@ export class Home
       if (id) Router.navigate(`notices/${id}`)
     }
     this.latest.onLeaveTop = () => {
-      this.zone = this.collections.length > 0 ? 'collections' : 'tiles'
+      this.zone = this.cardCount() > 0 ? 'collections' : 'tiles'
       this._refocus()
       return true
     }
@@ -123,10 +134,11 @@ export class Home
     const tilesY = this.alerts.length ? ALERTS_Y + this.alerts.length * ALERT_STEP + 10 : 170
     this.tag('Tiles')?.patch({ y: tilesY })
     const collectionsY = tilesY + TILE_H + 30
-    this.collections = (index ? activeCollections(index, now) : []).slice(0, SHOWN_COLLECTIONS)
+    this.polls = index && this.pollsEnabled ? openPolls(index, now).slice(0, SHOWN_POLLS) : []
+    this.collections = (index ? activeCollections(index, now) : []).slice(0, SHOWN_COLLECTIONS - this.polls.length)
     if (index) this.showCollections(index, collectionsY)
     else this.tag('Collections')?.patch({ visible: false })
-    const listTop = this.collections.length ? collectionsY + CollectionCard.height + 30 : collectionsY
+    const listTop = this.cardCount() ? collectionsY + CollectionCard.height + 30 : collectionsY
     this.tag('LatestTitle')?.patch({ y: listTop })
     // Whole rows only, down to the status strip.
     const rows = Math.max(1, Math.floor((STATUS_TOP - listTop - 70) / NoticeRow.height))
@@ -157,9 +169,24 @@ export class Home
   /** A refresh can take away the row that had focus (an alert ended, a collection expired). */
   private keepZoneOnScreen(): void {
     if (this.zone === 'alerts' && this.alerts.length === 0) this.zone = 'tiles'
-    if (this.zone === 'collections' && this.collections.length === 0) this.zone = 'tiles'
+    if (this.zone === 'collections' && this.cardCount() === 0) this.zone = 'tiles'
+    if (this.restoreCard !== undefined) {
+      const at = this.cardIds().indexOf(this.restoreCard)
+      if (at >= 0) this.collectionIndex = at
+      if (this.cardCount() > 0) this.restoreCard = undefined
+    }
     this.alertIndex = Math.max(0, Math.min(this.alerts.length - 1, this.alertIndex))
-    this.collectionIndex = Math.max(0, Math.min(this.collections.length - 1, this.collectionIndex))
+    this.collectionIndex = Math.max(0, Math.min(this.cardCount() - 1, this.collectionIndex))
+  }
+
+  /** The collections row holds the collections, then the polls. */
+  private cardCount(): number {
+    return this.collections.length + this.polls.length
+  }
+
+  /** Each card's route, in the row's order: `collections/{id}` or `polls/{id}`. */
+  private cardIds(): string[] {
+    return [...this.collections.map((c) => `collections/${c.id}`), ...this.polls.map((p) => `polls/${p.id}`)]
   }
 
   private showAlerts(alerts: readonly Alert[]): void {
@@ -176,14 +203,21 @@ export class Home
   private showCollections(index: FeedIndex, y: number): void {
     const host = this.tag('Collections')
     if (!host) return
-    host.patch({ y, visible: this.collections.length > 0 })
+    const n = this.cardCount()
+    host.patch({ y, visible: n > 0 })
     host.childList.clear()
-    const n = this.collections.length
     const w = Math.floor((safeArea.w - (SHOWN_COLLECTIONS - 1) * COLLECTION_GAP) / SHOWN_COLLECTIONS)
     this.collections.forEach((collection, i) => {
       const card = this.stage.c({ type: CollectionCard, ref: `Collection${i}`, x: i * (w + COLLECTION_GAP) }) as CollectionCard
       host.childList.add(card)
       card.show(t('collection.tile', { title: collection.title, count: collectionEntries(index, collection).length }), w)
+    })
+    this.polls.forEach((poll, k) => {
+      const i = this.collections.length + k
+      const card = this.stage.c({ type: PollCard, ref: `Poll${k}`, x: i * (w + COLLECTION_GAP) }) as PollCard
+      host.childList.add(card)
+      const label = t('poll.card', { question: poll.question })
+      card.show(label, w, label)
     })
     if (n === 0) this.collectionIndex = 0
   }
@@ -206,7 +240,7 @@ export class Home
 
   override _handleRight(): boolean | void {
     if (this.zone === 'tiles' && this.tileIndex < HOME_TILES.length - 1) this.tileIndex++
-    else if (this.zone === 'collections' && this.collectionIndex < this.collections.length - 1) this.collectionIndex++
+    else if (this.zone === 'collections' && this.collectionIndex < this.cardCount() - 1) this.collectionIndex++
     else return false
     this._refocus()
   }
@@ -216,7 +250,7 @@ export class Home
     const zones: Zone[] = []
     if (this.alerts.length > 0) zones.push('alerts')
     zones.push('tiles')
-    if (this.collections.length > 0) zones.push('collections')
+    if (this.cardCount() > 0) zones.push('collections')
     if (this.latest.length > 0 && this.latest.visible) zones.push('latest')
     return zones
   }
@@ -263,8 +297,8 @@ export class Home
       return true
     }
     if (this.zone === 'collections') {
-      const collection = this.collections[this.collectionIndex]
-      if (collection) Router.navigate(`collections/${collection.id}`)
+      const route = this.cardIds()[this.collectionIndex]
+      if (route) Router.navigate(route)
       return true
     }
     return false
@@ -277,11 +311,14 @@ export class Home
       this.tileIndex = typeof state.tile === 'number' ? Math.max(0, Math.min(HOME_TILES.length - 1, state.tile)) : 0
       this.alertIndex = typeof state.alert === 'number' ? state.alert : 0
       this.collectionIndex = typeof state.collection === 'number' ? state.collection : 0
+      this.restoreCard = typeof state.card === 'string' ? state.card : undefined
       if (typeof state.latest === 'number') this.latest.focusAt(state.latest)
       this.keepZoneOnScreen()
       if (this.hasFocus()) this._refocus()
       return undefined
     }
-    return { zone: this.zone, tile: this.tileIndex, alert: this.alertIndex, collection: this.collectionIndex, latest: this.latest.index }
+    // `collection` is the card's place in the row; `card` its route, which wins when the row has changed.
+    const card = this.zone === 'collections' ? this.cardIds()[this.collectionIndex] : undefined
+    return { zone: this.zone, tile: this.tileIndex, alert: this.alertIndex, collection: this.collectionIndex, latest: this.latest.index, ...(card ? { card } : {}) }
   }
 }

@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 
-export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection' | 'video'
+export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection' | 'video' | 'poll'
 
 const STROKE = 'fill="none" stroke="#ffffff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"'
 
@@ -30,6 +30,8 @@ const PATHS: Record<IconName, string> = {
   collection: `<path ${STROKE} d="M10 24 L40 24 L48 34 L90 34 L90 82 L10 82 Z"/><path ${STROKE} d="M10 44 L90 44"/>`,
   // A play triangle in a TV screen on its stand: videos.
   video: `<rect ${STROKE} x="10" y="16" width="80" height="58" rx="4"/><path d="M40 31 L64 45 L40 59 Z" fill="#ffffff"/><path ${STROKE} d="M34 86 L66 86"/>`,
+  // A ballot box with a ticked paper going in: a poll (问卷调查).
+  poll: `<path ${STROKE} d="M36 48 L14 48 L14 86 L86 86 L86 48 L64 48"/><path ${STROKE} d="M38 58 L38 12 L62 12 L62 58"/><path ${STROKE} d="M44 32 L49 38 L57 26"/>`,
   qr: `<rect ${STROKE} x="14" y="14" width="28" height="28"/><rect ${STROKE} x="58" y="14" width="28" height="28"/><rect ${STROKE} x="14" y="58" width="28" height="28"/><path ${STROKE} d="M58 58 L86 86 M86 58 L86 70"/>`,
 }
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress, type Parsed, type Problem } from '../../src/feed/document'
+import { parseGuideDetail, parseIndex, parseNoticeDetail, parsePollAnswer, parsePollResults, parseProgress, type Parsed, type Problem } from '../../src/feed/document'
 import { LIMITS } from '../../src/feed/schema'
 import { fixtureDocuments, type DocKind, type Json } from './feedMutants'
 
@@ -14,6 +14,8 @@ const READERS: Record<DocKind, (input: unknown) => Parsed<unknown>> = {
   notice: parseNoticeDetail,
   guide: parseGuideDetail,
   progress: parseProgress,
+  pollAnswer: parsePollAnswer,
+  pollResults: parsePollResults,
 }
 const KINDS = Object.keys(READERS) as DocKind[]
 const REASONS = ['not-json', 'not-object', 'version', 'envelope']
@@ -50,7 +52,7 @@ function expectWellFormed(kind: DocKind, doc: unknown, parsed: Parsed<unknown>):
     expect(REASONS).toContain(parsed.reason)
     expect(parsed.problems.length).toBeGreaterThan(0)
     for (const p of parsed.problems) expect(p.dropped).toBe(false)
-  } else if (kind === 'guide' || kind === 'progress') {
+  } else if (kind === 'guide' || kind === 'progress' || kind === 'pollAnswer' || kind === 'pollResults') {
     expect(parsed.problems).toEqual([])
   } else {
     for (const p of parsed.problems) expect(p.dropped).toBe(true)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildFeedSchema, renderFeedSchema, SCHEMA_FILE } from '../../scripts/export-schema'
 import { readSettings } from '../../src/config/settings'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress } from '../../src/feed/document'
+import { parseGuideDetail, parseIndex, parseNoticeDetail, parsePollResults, parseProgress } from '../../src/feed/document'
 import { describeProblem } from '../../src/editor/problemText'
 import { HTTP_URL_PATTERN, LIMITS } from '../../src/feed/schema'
 import { checkDraft, detectKind } from '../../src/editor/draftFiles'
@@ -19,7 +19,7 @@ describe('docs/feed.schema.json', () => {
 
   it('has one definition per document', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(Object.keys(defs)).toEqual(['index', 'notice', 'guide', 'progress'])
+    expect(Object.keys(defs)).toEqual(['index', 'notice', 'guide', 'progress', 'pollAnswer', 'pollResults'])
     for (const def of Object.values(defs)) {
       expect(def.type).toBe('object')
       expect(def.description).toEqual(expect.any(String))
@@ -40,6 +40,9 @@ describe('docs/feed.schema.json', () => {
     expect(props.guides?.maxItems).toBe(LIMITS.guides)
     expect(props.alerts?.maxItems).toBe(LIMITS.alerts)
     expect(props.hotlines?.maxItems).toBe(LIMITS.hotlines)
+    expect(props.polls?.maxItems).toBe(LIMITS.polls)
+    expect(props.polls?.items.properties.options).toMatchObject({ minItems: LIMITS.pollOptionsMin, maxItems: LIMITS.pollOptions })
+    expect(defs.pollAnswer?.required).toEqual(['optionId'])
     expect(props.notices?.items.properties.title.maxLength).toBe(200)
     expect(defs.notice?.properties.body.maxItems).toBe(LIMITS.bodyBlocks)
     expect(defs.guide?.properties.materials.maxItems).toBe(LIMITS.materials)
@@ -74,14 +77,22 @@ describe('the examples in the docs', () => {
     const kinds: string[] = []
     for (const { text } of found) {
       const value = JSON.parse(text) as Record<string, unknown>
-      const kind = 'applicationNo' in value ? 'progress' : detectKind(value)
+      const kind = 'applicationNo' in value ? 'progress' : 'counts' in value ? 'pollResults' : detectKind(value)
       kinds.push(String(kind))
       const parsed =
-        kind === 'progress' ? parseProgress(value) : kind === 'index' ? parseIndex(value) : kind === 'notice' ? parseNoticeDetail(value) : parseGuideDetail(value)
+        kind === 'progress'
+          ? parseProgress(value)
+          : kind === 'pollResults'
+            ? parsePollResults(value)
+            : kind === 'index'
+              ? parseIndex(value)
+              : kind === 'notice'
+                ? parseNoticeDetail(value)
+                : parseGuideDetail(value)
       expect(parsed.problems.map((p) => describeProblem(p)), text.slice(0, 80)).toEqual([])
       expect(parsed.ok).toBe(true)
     }
-    expect(kinds.sort()).toEqual(['guide', 'index', 'notice', 'progress'])
+    expect(kinds.sort()).toEqual(['guide', 'index', 'notice', 'pollResults', 'progress'])
   })
 
   it('docs/editors.md: the small feed passes the validator, across files too', () => {

@@ -4,10 +4,10 @@
  * Extension B (two UTF-16 units a character) and wrapped in markup; invisible characters; impossible
  * times and offsets; URLs that are nearly URLs; wrong types, missing keys, lists past their limits.
  */
-import { LINWU, PROGRESS_FIXTURES, YUELU } from '../../mocks/fixtures'
+import { LINWU, POLL_START_COUNTS, PROGRESS_FIXTURES, YUELU } from '../../mocks/fixtures'
 import { seededRandom } from '../../mocks/seededRandom'
 
-export type DocKind = 'index' | 'notice' | 'guide' | 'progress'
+export type DocKind = 'index' | 'notice' | 'guide' | 'progress' | 'pollAnswer' | 'pollResults'
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type JsonObject = { [key: string]: Json }
 /** A JSON Schema node, read loosely: only the keywords the mutator looks at. */
@@ -42,6 +42,13 @@ export function fixtureDocuments(): { kind: DocKind; name: string; doc: Json }[]
     for (const [id, doc] of Object.entries(region.guides)) out.push({ kind: 'guide', name: `${code}/guides/${id}.json`, doc: wire(doc) })
   }
   for (const fixture of PROGRESS_FIXTURES) out.push({ kind: 'progress', name: `progress ${fixture.record.applicationNo}`, doc: wire(fixture.record) })
+  // The poll API's two bodies: each fixture poll's first answer, and its results as the mock service starts them.
+  for (const poll of LINWU.index.polls) {
+    out.push({ kind: 'pollAnswer', name: `poll ${poll.id} answer`, doc: { optionId: poll.options[0]?.id ?? 'x' } })
+    const start = POLL_START_COUNTS[poll.id] ?? {}
+    const counts = poll.options.map((o) => ({ optionId: o.id, count: start[o.id] ?? 0 }))
+    out.push({ kind: 'pollResults', name: `poll ${poll.id} results`, doc: wire({ pollId: poll.id, counts, updatedAt: '2026-11-20T09:00:00+08:00' }) })
+  }
   return out
 }
 
@@ -223,7 +230,7 @@ function mutateOnce(random: () => number, doc: Json, schema: SchemaNode, steps: 
     return setAt(doc, path, undefined)
   }
   if (roll < 0.16) {
-    next = pick(random, OTHERS)
+    next = wire(pick(random, OTHERS))
   } else if (typeof value === 'string') {
     const looksLike = /^\d{4}-\d\d-\d\dT/.test(value) ? 'time' : /^https?:/i.test(value) ? 'url' : 'text'
     const r = random()
@@ -250,7 +257,7 @@ function mutateOnce(random: () => number, doc: Json, schema: SchemaNode, steps: 
     } else if (r < 0.8 && value.length > 0) {
       next = value.slice(1)
     } else {
-      next = pick(random, OTHERS)
+      next = wire(pick(random, OTHERS))
     }
   } else if (value && typeof value === 'object') {
     const keys = Object.keys(value)
@@ -259,9 +266,9 @@ function mutateOnce(random: () => number, doc: Json, schema: SchemaNode, steps: 
       steps.push(`delete ${where}.${key}`)
       return setAt(doc, [...path, key], undefined)
     }
-    next = { ...value, [pick(random, ['x-cms', 'layout', 'type', 'extra'])]: pick(random, OTHERS) }
+    next = { ...value, [pick(random, ['x-cms', 'layout', 'type', 'extra'])]: wire(pick(random, OTHERS)) }
   } else {
-    next = pick(random, [...OTHERS, 'x'])
+    next = wire(pick(random, [...OTHERS, 'x']))
   }
   steps.push(`${where} = ${JSON.stringify(next)?.slice(0, 60)}`)
   return setAt(doc, path, next)

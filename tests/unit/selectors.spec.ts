@@ -43,6 +43,7 @@ const indexWith = (parts: Partial<FeedIndex>): FeedIndex => ({
   hotlines: [],
   collections: [],
   videos: [],
+  polls: [],
   ...parts,
 })
 
