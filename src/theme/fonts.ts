@@ -9,7 +9,7 @@
 // ones): Noto Sans CJK on Linux and Android 7+, Droid Sans Fallback on older Android, then the generic family.
 export const DEFAULT_FONT_STACK: readonly string[] = ['Noto Sans CJK SC', 'Droid Sans Fallback', 'sans-serif']
 
-let stack: readonly string[] = DEFAULT_FONT_STACK
+let stack: string[] = DEFAULT_FONT_STACK.slice()
 
 /** The operator's `fontFace`: one family, a CSS list ("A, B") or an array, as families in order. */
 export function fontStackOf(fontFace: string | readonly string[]): string[] {
@@ -18,10 +18,14 @@ export function fontStackOf(fontFace: string | readonly string[]): string[] {
 }
 
 export function setFontStack(families: readonly string[]): void {
-  stack = families.length > 0 ? families.slice() : DEFAULT_FONT_STACK
+  stack = (families.length > 0 ? families : DEFAULT_FONT_STACK).slice()
 }
 
-/** For a text texture's `fontFace`: Lightning quotes each family and joins them into the canvas font. */
+/**
+ * For a text texture's `fontFace`: Lightning quotes each family and joins them into the canvas font.
+ * Always the same array (never changed in place): Lightning compares `fontFace` by identity, and a new
+ * array on every patch would draw the text again when only its colour changed.
+ */
 export function fontStack(): string[] {
-  return stack.slice()
+  return stack
 }

@@ -18,4 +18,9 @@ describe('font stack', () => {
     setFontStack([])
     expect(fontStack()).toEqual([...DEFAULT_FONT_STACK])
   })
+
+  it('hands out the same array every time: Lightning redraws a text whose fontFace is a new array', () => {
+    setFontStack(['Noto Sans CJK SC', 'sans-serif'])
+    expect(fontStack()).toBe(fontStack())
+  })
 })
