@@ -7,6 +7,12 @@ import {
   AlertSchema,
   AttachmentSchema,
   BlockSchema,
+  FaqEntryEnvelopeSchema,
+  FaqQuestionSchema,
+  FaqSearchEnvelopeSchema,
+  FaqSearchItemSchema,
+  FaqTopicEnvelopeSchema,
+  FaqTopicSchema,
   GuideDetailSchema,
   GuideSummarySchema,
   HotlineSchema,
@@ -16,6 +22,9 @@ import {
   NoticeSummarySchema,
   ProgressSchema,
   SCHEMA_MAJOR,
+  type FaqEntry,
+  type FaqSearchShard,
+  type FaqTopicShard,
   type FeedIndex,
   type GuideDetail,
   type NoticeDetail,
@@ -232,11 +241,10 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     problems,
   )
   const hotlines = items(validItems(raw, 'hotlines', HotlineSchema, LIMITS.hotlines, problems))
-  return {
-    ok: true,
-    value: { ...head.output, alerts, notices, guides, hotlines },
-    problems,
-  }
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines }
+  // 常见问题 topics (v1 minor): only an index that has them gets the field, so a 1.0 index reads as before.
+  if (raw.faq !== undefined) value.faq = uniqueById(validItems(raw, 'faq', FaqTopicSchema, LIMITS.faqTopics, problems), '$.faq', problems)
+  return { ok: true, value, problems }
 }
 
 /** notices/{id}.json: the summary fields, then body blocks and attachments item by item. */
@@ -263,6 +271,45 @@ export function parseGuideDetail(input: unknown): Parsed<GuideDetail> {
     return { ok: false, reason: 'envelope', problems: toProblems('$', result.issues, false) }
   }
   return { ok: true, value: result.output, problems: [] }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 常见问题 (issue 12): shards and answers, read like notices (envelope whole, list items one by one).
+
+/** A shard: its envelope whole, then `questions[]` one by one, ids unique. */
+function parseQuestions<E extends v.GenericSchema, I extends v.GenericSchema<unknown, { id: string }>>(
+  input: unknown,
+  envelopeSchema: E,
+  itemSchema: I,
+): Parsed<v.InferOutput<E> & { questions: v.InferOutput<I>[] }> {
+  const envelope = checkEnvelope(input, LIMITS.faqListChars)
+  if (!envelope.ok) return envelope
+  const head = v.safeParse(envelopeSchema, envelope.raw)
+  if (!head.success) return { ok: false, reason: 'envelope', problems: toProblems('$', head.issues, false) }
+  const problems: Problem[] = []
+  const listed = validItems(envelope.raw, 'questions', itemSchema, LIMITS.faqQuestions, problems)
+  return { ok: true, value: { ...(head.output as object), questions: uniqueById(listed, '$.questions', problems) } as v.InferOutput<E> & { questions: v.InferOutput<I>[] }, problems }
+}
+
+/** faq/topics/{id}.json: one topic's questions, without answers. */
+export function parseFaqTopic(input: unknown): Parsed<FaqTopicShard> {
+  return parseQuestions(input, FaqTopicEnvelopeSchema, FaqQuestionSchema)
+}
+
+/** faq/search.json: every topic's questions (id, topic, question, initials) for search across topics. */
+export function parseFaqSearch(input: unknown): Parsed<FaqSearchShard> {
+  return parseQuestions(input, FaqSearchEnvelopeSchema, FaqSearchItemSchema)
+}
+
+/** faq/entries/{id}.json: the question and its answer as notice body blocks, each block on its own. */
+export function parseFaqEntry(input: unknown): Parsed<FaqEntry> {
+  const envelope = checkEnvelope(input, LIMITS.detailChars)
+  if (!envelope.ok) return envelope
+  const head = v.safeParse(FaqEntryEnvelopeSchema, envelope.raw)
+  if (!head.success) return { ok: false, reason: 'envelope', problems: toProblems('$', head.issues, false) }
+  const problems: Problem[] = []
+  const answer = items(validItems(envelope.raw, 'answer', BlockSchema, LIMITS.bodyBlocks, problems))
+  return { ok: true, value: { ...head.output, answer }, problems }
 }
 
 /** The live progress answer has no schemaVersion: it is validated whole. */
