@@ -29,6 +29,7 @@ export const HOME_TILES: readonly TileDef[] = [
   { route: 'progress', label: 'home.progress', icon: 'progress' },
   { route: 'hotlines', label: 'home.hotlines', icon: 'hotline' },
   { route: 'about', label: 'home.about', icon: 'about' },
+  { route: 'faq', label: 'home.faq', icon: 'faq' },
 ]
 
 const TILE_W = 320

@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 
-export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr'
+export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'faq'
 
 const STROKE = 'fill="none" stroke="#ffffff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"'
 
@@ -25,6 +25,8 @@ const PATHS: Record<IconName, string> = {
   pin: `<path ${STROKE} d="M50 88 L50 60"/><path ${STROKE} d="M30 60 L70 60 L62 44 L62 18 L38 18 L38 44 Z"/>`,
   offline: `<path ${STROKE} d="M14 40 Q50 10 86 40"/><path ${STROKE} d="M28 56 Q50 38 72 56"/><circle cx="50" cy="74" r="6" fill="#ffffff"/><path ${STROKE} d="M16 16 L84 84"/>`,
   qr: `<rect ${STROKE} x="14" y="14" width="28" height="28"/><rect ${STROKE} x="58" y="14" width="28" height="28"/><rect ${STROKE} x="14" y="58" width="28" height="28"/><path ${STROKE} d="M58 58 L86 86 M86 58 L86 70"/>`,
+  // A speech bubble with a question mark: 常见问题.
+  faq: `<path ${STROKE} d="M20 16 L80 16 Q88 16 88 24 L88 62 Q88 70 80 70 L46 70 L28 86 L30 70 L20 70 Q12 70 12 62 L12 24 Q12 16 20 16 Z"/><path ${STROKE} d="M39 34 Q39 25 50 25 Q61 25 61 34 Q61 41 50 45 L50 50"/><circle cx="50" cy="60" r="5" fill="#ffffff"/>`,
 }
 
 /** A data URI for the icon in white; tint it with the element's `color`. */

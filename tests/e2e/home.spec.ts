@@ -13,7 +13,7 @@ afterEach(async () => {
   tv = undefined
 })
 
-const TILES = ['通知公告', '办事指南', '办事进度', '便民热线', '关于本机']
+const TILES = ['通知公告', '办事指南', '办事进度', '便民热线', '关于本机', '常见问题']
 
 describe('Home', () => {
   it('shows the region, today, the alerts with their level in words, the five tiles and when it was updated', async () => {
@@ -51,7 +51,9 @@ describe('Home', () => {
     await tv.press('Right', 3)
     await tv.waitForFocusedText('关于本机')
     await tv.press('Right')
-    expect(await tv.focusedText()).toContain('关于本机')
+    await tv.waitForFocusedText('常见问题')
+    await tv.press('Right')
+    expect(await tv.focusedText()).toContain('常见问题')
     tv.expectNoErrors()
   })
 
