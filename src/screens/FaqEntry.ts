@@ -14,8 +14,8 @@ import { t } from '../i18n/strings'
 import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
 
-const ANSWER_TOP = 300
-const ANSWER_HEIGHT = 630
+/** Where the page indicator under the answer must end: above the status strip. */
+const ANSWER_BOTTOM = 930
 
 export interface FaqEntryTemplateSpec extends Lightning.Component.TemplateSpec {
   Question: object
@@ -36,7 +36,7 @@ export class FaqEntry
       h: 1080,
       Question: { x: safeArea.x, y: safeArea.y },
       About: { x: safeArea.x, y: 220 },
-      Answer: { type: PagedBody, x: safeArea.x, y: ANSWER_TOP, w: safeArea.w, h: ANSWER_HEIGHT },
+      Answer: { type: PagedBody, x: safeArea.x, y: 300, w: safeArea.w, h: ANSWER_BOTTOM - 300 },
       Failed: { type: FailurePanel, x: safeArea.x, y: 300, visible: false },
     }
   }
@@ -66,10 +66,14 @@ export class FaqEntry
       entry.department ? t('faq.department', { department: entry.department }) : '',
       entry.updatedAt ? t('faq.updated', { date: formatDate(entry.updatedAt) }) : '',
     ].filter(Boolean)
+    const aboutY = safeArea.y + lines * question.lineHeight + 12
+    // The answer starts under the title and its line, however many lines the question took.
+    const answerY = aboutY + 80
     this.patch({
       Question: { text: question },
+      Answer: { y: answerY, h: ANSWER_BOTTOM - answerY },
       About: {
-        y: safeArea.y + lines * question.lineHeight + 12,
+        y: aboutY,
         text: textPatch(about.join('　'), { size: type.hint, color: palette.textMuted, width: safeArea.w, maxLines: 1 }),
       },
     })
