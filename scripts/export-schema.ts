@@ -1,6 +1,7 @@
 /**
  * Writes docs/feed.schema.json (JSON Schema 2020-12) from the valibot schemas of src/feed/schema.ts,
- * the single source of truth. One `$defs` entry per document: index, notice, guide, progress.
+ * the single source of truth. One `$defs` entry per document: index, notice, guide, progress, and the
+ * 常见问题 documents faq-topic, faq-search, faq-entry.
  *
  *   npm run export-schema            # writes the file
  *   npm run export-schema -- --check # exits 1 when the committed file is out of date
@@ -18,11 +19,18 @@ import {
   AlertSchema,
   AttachmentSchema,
   BlockSchema,
+  FaqEntryEnvelopeSchema,
+  FaqQuestionSchema,
+  FaqSearchEnvelopeSchema,
+  FaqSearchItemSchema,
+  FaqTopicEnvelopeSchema,
+  FaqTopicSchema,
   GuideDetailSchema,
   GuideSummarySchema,
   HotlineSchema,
   HTTP_URL_PATTERN,
   IndexEnvelopeSchema,
+  INITIALS_PATTERN,
   LIMITS,
   NoticeEnvelopeSchema,
   NoticeSummarySchema,
@@ -44,6 +52,7 @@ const DOCUMENTS = {
     notices: list(NoticeSummarySchema, LIMITS.notices),
     guides: list(GuideSummarySchema, LIMITS.guides),
     hotlines: list(HotlineSchema, LIMITS.hotlines),
+    faq: list(FaqTopicSchema, LIMITS.faqTopics),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,
@@ -52,6 +61,9 @@ const DOCUMENTS = {
   }),
   guide: GuideDetailSchema,
   progress: ProgressSchema,
+  'faq-topic': v.object({ ...FaqTopicEnvelopeSchema.entries, questions: list(FaqQuestionSchema, LIMITS.faqQuestions) }),
+  'faq-search': v.object({ ...FaqSearchEnvelopeSchema.entries, questions: list(FaqSearchItemSchema, LIMITS.faqQuestions) }),
+  'faq-entry': v.object({ ...FaqEntryEnvelopeSchema.entries, answer: list(BlockSchema, LIMITS.bodyBlocks) }),
 } as const
 
 const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: string }> = {
@@ -82,6 +94,24 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
       '404: no such application; 403: wrong verification code; 429: too many tries (Retry-After); anything else: try later. ' +
       'Personal data: shown, never stored; the box masks the applicant again.',
   },
+  'faq-topic': {
+    title: 'faq/topics/{topicId}.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/faq/topics/{topicId}.json — one 常见问题 topic of index.json faq[]: its questions without answers. ' +
+      'The envelope (schemaVersion, topic, name) is required; a bad item of questions[] is dropped on its own, as is an item whose id repeats an earlier one.',
+  },
+  'faq-search': {
+    title: 'faq/search.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/faq/search.json — every topic\'s questions (id, topic, question, initials) for search across topics, read when 全部 is opened. ' +
+      'Optional: without it boxes search inside the open topic. A bad item of questions[] is dropped on its own.',
+  },
+  'faq-entry': {
+    title: 'faq/entries/{id}.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/faq/entries/{id}.json — one 常见问题 answer: the question and the answer as notice body blocks. ' +
+      'The question fields are required; a bad answer block is dropped on its own.',
+  },
 }
 
 const TEXT_NOTE =
@@ -105,6 +135,17 @@ const config: ConversionConfig = {
         description:
           'An absolute http:// or https:// URL, at most 2000 characters: an ASCII host (IDN hosts in their xn-- form) or IPv4 address, an optional port, no user info, no spaces, backslashes or invisible characters.',
       }
+    }
+    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'initials') {
+      return {
+        ...jsonSchema,
+        pattern: INITIALS_PATTERN,
+        description:
+          'Pinyin initials of the question, lower case: one letter per Chinese character, one per run of Latin letters; digits and punctuation add nothing. Written by `npm run faq-initials`, checked by `npm run validate`.',
+      }
+    }
+    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'page-no') {
+      return { ...jsonSchema, description: 'The page number printed in the monthly leaflet: exactly three digits, unique in the region.' }
     }
     if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'timestamp') {
       return {

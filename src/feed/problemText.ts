@@ -26,6 +26,10 @@ const LIST_FIELDS = new Set([
   'materials',
   'steps',
   'places',
+  // 常见问题
+  'faq',
+  'questions',
+  'answer',
 ])
 
 const TIMESTAMP_EXAMPLE = '2026-11-20T09:30:00+08:00'
@@ -116,6 +120,15 @@ function zh(p: Problem): string {
       return `地区编码不对，应为 6 到 12 位数字的行政区划代码，如 "431025"，实际为 ${got}`
     case 'application-no':
       return `办件编号格式不对，应为 4 到 32 位字母、数字或 -，实际为 ${got}`
+    // 常见问题
+    case 'initials':
+      return `拼音首字母格式不对，只能用小写英文字母，1 到 120 个，实际为 ${got}。可用 npm run faq-initials 自动生成`
+    case 'page-no':
+      return `页码格式不对，应为 3 位数字，如 "301"，实际为 ${got}`
+    case 'initials-missing':
+      return `缺少拼音首字母 initials，应为 "${p.expected ?? '?'}"：机顶盒用数字键搜不到这个问题。可用 npm run faq-initials 自动补上`
+    case 'initials-mismatch':
+      return `拼音首字母 ${got} 与问题不符，应为 "${p.expected ?? '?'}"：按数字键搜索时会找错。可用 npm run faq-initials 自动改正`
     // cross-document checks of the validator
     case 'missing-detail':
       return `缺少详情文件 ${got}，机顶盒打开这一条时会提示找不到内容`
@@ -132,7 +145,7 @@ function zh(p: Problem): string {
     case 'orphan':
       return `索引里没有这一条，或索引里的这一条有问题被跳过（${got}），机顶盒不会显示它`
     case 'unknown-kind':
-      return '看不出是哪种文件（索引、通知详情还是办事指南），请用 --kind index|notice|guide 指定'
+      return '看不出是哪种文件（索引、通知详情、办事指南还是常见问题），请用 --kind index|notice|guide|faq-topic|faq-search|faq-entry 指定'
     // valibot issue types
     case 'object': {
       const key = missingKey(p)
@@ -230,6 +243,14 @@ function en(p: Problem): string {
       return `bad region code: expected a 6- to 12-digit division code such as "431025"; got ${got}`
     case 'application-no':
       return `bad application number: 4 to 32 letters, digits or -; got ${got}`
+    case 'initials':
+      return `bad initials: lower-case letters a-z only, 1 to 120; got ${got}. npm run faq-initials writes them`
+    case 'page-no':
+      return `bad page number: exactly three digits such as "301"; got ${got}`
+    case 'initials-missing':
+      return `initials are missing; they should be "${p.expected ?? '?'}": boxes cannot find this question with the digit keys. npm run faq-initials fills them in`
+    case 'initials-mismatch':
+      return `initials ${got} do not match the question; they should be "${p.expected ?? '?'}": digit search would find the wrong questions. npm run faq-initials corrects them`
     case 'missing-detail':
       return `detail file ${got} is missing; boxes will say "not found" when this item is opened`
     case 'id-mismatch':
@@ -244,7 +265,7 @@ function en(p: Problem): string {
     case 'orphan':
       return `not listed in the index, or its index entry was dropped (${got}); boxes will never show it`
     case 'unknown-kind':
-      return 'cannot tell which document this is (index, notice or guide); pass --kind index|notice|guide'
+      return 'cannot tell which document this is (index, notice, guide or an FAQ document); pass --kind index|notice|guide|faq-topic|faq-search|faq-entry'
     case 'object': {
       const key = missingKey(p)
       if (key) return `required field ${key} is missing`
@@ -325,6 +346,8 @@ const SELF_EXPLAINED = new Set([
   'unknown-kind',
   'emptied-list',
   'older-than-held',
+  'initials-missing',
+  'initials-mismatch',
 ])
 
 /** What happens because of the problem: the item is skipped, or the whole file is not used. */
@@ -364,13 +387,17 @@ export function isBlocking(p: Problem): boolean {
 /** Cross-file problems found by the validator: the item shows, but its detail cannot be opened, or a name is off. */
 const CROSS_FILE = new Set(['missing-detail', 'id-mismatch', 'region-mismatch'])
 
+/** 常见问题 initials that `npm run validate` checks against pinyin-pro: the box shows the question, search misses it. */
+const INITIALS = new Set(['initials-missing', 'initials-mismatch'])
+
 /**
  * How bad a problem is, for counting: the whole file is refused, one item is skipped, files disagree
- * with each other, or only a note.
+ * with each other, a question's initials are wrong, or only a note.
  */
-export function problemSeverity(p: Problem): 'rejected' | 'dropped' | 'cross-file' | 'note' {
+export function problemSeverity(p: Problem): 'rejected' | 'dropped' | 'cross-file' | 'initials' | 'note' {
   if (NOTES.has(p.kind)) return 'note'
   if (CROSS_FILE.has(p.kind)) return 'cross-file'
+  if (INITIALS.has(p.kind)) return 'initials'
   return p.dropped ? 'dropped' : 'rejected'
 }
 

@@ -9,7 +9,16 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress, type Parsed } from '../../src/feed/document'
+import {
+  parseFaqEntry,
+  parseFaqSearch,
+  parseFaqTopic,
+  parseGuideDetail,
+  parseIndex,
+  parseNoticeDetail,
+  parseProgress,
+  type Parsed,
+} from '../../src/feed/document'
 import { GuideDetailSchema, isTimestamp, NoticeSummarySchema, toPlainText, VISIBLE_TEXT_PATTERN } from '../../src/feed/schema'
 import { fixtureDocuments, mutants, type DocKind, type Json, type SchemaNode } from './feedMutants'
 
@@ -17,7 +26,7 @@ const SCHEMA = JSON.parse(readFileSync('docs/feed.schema.json', 'utf8')) as { $i
 const ajv = new Ajv2020({ allErrors: true, strict: true })
 addFormats(ajv)
 ajv.addSchema(SCHEMA)
-const KINDS: DocKind[] = ['index', 'notice', 'guide', 'progress']
+const KINDS: DocKind[] = ['index', 'notice', 'guide', 'progress', 'faq-topic', 'faq-search', 'faq-entry']
 const VALIDATE = Object.fromEntries(
   KINDS.map((kind) => [kind, ajv.getSchema(`${SCHEMA.$id}#/$defs/${kind}`) as ValidateFunction]),
 ) as Record<DocKind, ValidateFunction>
@@ -26,6 +35,9 @@ const READERS: Record<DocKind, (input: unknown) => Parsed<unknown>> = {
   notice: parseNoticeDetail,
   guide: parseGuideDetail,
   progress: parseProgress,
+  'faq-topic': parseFaqTopic,
+  'faq-search': parseFaqSearch,
+  'faq-entry': parseFaqEntry,
 }
 
 const T = '2026-11-20T09:00:00+08:00'

@@ -5,7 +5,17 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress, type Parsed, type Problem } from '../../src/feed/document'
+import {
+  parseFaqEntry,
+  parseFaqSearch,
+  parseFaqTopic,
+  parseGuideDetail,
+  parseIndex,
+  parseNoticeDetail,
+  parseProgress,
+  type Parsed,
+  type Problem,
+} from '../../src/feed/document'
 import { LIMITS } from '../../src/feed/schema'
 import { fixtureDocuments, type DocKind, type Json } from './feedMutants'
 
@@ -14,6 +24,9 @@ const READERS: Record<DocKind, (input: unknown) => Parsed<unknown>> = {
   notice: parseNoticeDetail,
   guide: parseGuideDetail,
   progress: parseProgress,
+  'faq-topic': parseFaqTopic,
+  'faq-search': parseFaqSearch,
+  'faq-entry': parseFaqEntry,
 }
 const KINDS = Object.keys(READERS) as DocKind[]
 const REASONS = ['not-json', 'not-object', 'version', 'envelope']
