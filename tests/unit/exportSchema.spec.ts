@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildFeedSchema, renderFeedSchema, SCHEMA_FILE } from '../../scripts/export-schema'
 import { readSettings } from '../../src/config/settings'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, parseProgress } from '../../src/feed/document'
+import {
+  parseFaqEntry,
+  parseFaqSearch,
+  parseFaqTopic,
+  parseGuideDetail,
+  parseIndex,
+  parseNoticeDetail,
+  parseProgress,
+  type Parsed,
+} from '../../src/feed/document'
 import { describeProblem } from '../../src/feed/problemText'
 import { HTTP_URL_PATTERN, LIMITS } from '../../src/feed/schema'
 import { checkDraft, detectKind } from '../../src/preview/draftFiles'
@@ -70,18 +79,26 @@ function examples(path: string): { file?: string; text: string }[] {
 describe('the examples in the docs', () => {
   it('docs/feed.md: every document example is valid and complete', () => {
     const found = examples('docs/feed.md')
-    expect(found.length).toBeGreaterThanOrEqual(4)
+    expect(found.length).toBeGreaterThanOrEqual(7)
     const kinds: string[] = []
     for (const { text } of found) {
       const value = JSON.parse(text) as Record<string, unknown>
-      const kind = 'applicationNo' in value ? 'progress' : detectKind(value)
-      kinds.push(String(kind))
-      const parsed =
-        kind === 'progress' ? parseProgress(value) : kind === 'index' ? parseIndex(value) : kind === 'notice' ? parseNoticeDetail(value) : parseGuideDetail(value)
+      const kind = 'applicationNo' in value ? 'progress' : (detectKind(value) ?? 'unknown')
+      kinds.push(kind)
+      const readers: Record<string, (input: unknown) => Parsed<unknown>> = {
+        progress: parseProgress,
+        index: parseIndex,
+        notice: parseNoticeDetail,
+        guide: parseGuideDetail,
+        'faq-topic': parseFaqTopic,
+        'faq-search': parseFaqSearch,
+        'faq-entry': parseFaqEntry,
+      }
+      const parsed = (readers[kind] ?? parseGuideDetail)(value)
       expect(parsed.problems.map((p) => describeProblem(p)), text.slice(0, 80)).toEqual([])
       expect(parsed.ok).toBe(true)
     }
-    expect(kinds.sort()).toEqual(['guide', 'index', 'notice', 'progress'])
+    expect(kinds.sort()).toEqual(['faq-entry', 'faq-search', 'faq-topic', 'guide', 'index', 'notice', 'progress'])
   })
 
   it('docs/editors.md: the small feed passes the validator, across files too', () => {
