@@ -4,11 +4,11 @@
  * string matches the questions whose initials hold it at consecutive characters, anywhere (typing 医保 = "yb"
  * = 92 finds 城乡居民医保怎么缴费？). Questions whose initials start with it come first.
  *
- * Built to answer a key press over 30 000 questions in well under 4 ms on a slow box: the one- and two-digit
- * queries (the first presses, with the most matches) are answered from postings lists made once, while the
- * box is idle; a longer query reads only the questions that hold its first two digits, or, typed digit by
- * digit, only those that matched one digit less. Deleting a digit goes back to the answer kept for the
- * shorter query. Plain TypeScript, no Lightning: unit-tested under Node and measured by `npm run bench`.
+ * Built to answer a key press over 30 000 questions in well under 4 ms on a slow box: queries of one to
+ * three digits (the first presses, with the most matches) are answered from lists made once, while the box
+ * is idle; a longer query reads only the questions that matched one digit less and hold its last three
+ * digits. Deleting a digit goes back to the answer kept for the shorter query. The lists take about
+ * 40 entries of 2 bytes per question (2.4 MB for 30 000), for the one list on screen. Plain TypeScript, no Lightning: unit-tested under Node and measured by `npm run bench`.
  */
 
 /** The letters printed on each digit key of a phone or remote keypad. */
@@ -52,20 +52,27 @@ interface Postings {
   data: Positions
 }
 
+/** Queries up to this many digits are answered from lists made ahead; longer ones narrow those answers. */
+export const GRAM = 3
+/** Keys of an n-digit list: the digits read as a number (92 for "92"), so 10, 100, 1000 of them. */
+const KEYS = [10, 100, 1000] as const
+
 export interface T9Index {
   /** How many questions the list has. */
   readonly size: number
   /** Each question's digits ('' for a question without initials). */
   readonly digits: readonly string[]
-  /** By digit (0–9): the questions holding it. */
-  readonly one: Postings
-  /** By two digits (00–99): the questions holding them next to each other. */
-  readonly two: Postings
-  /** By two digits: the questions starting with them (a question of one digit is under its digit × 10 + 0). */
-  readonly startTwo: Postings
+  /** `grams[n - 1]`, n = 1…3: by n digits, the questions holding them at consecutive characters. */
+  readonly grams: readonly Postings[]
+  /**
+   * `starts[n - 1]`: by a question's first n digits, the questions starting with them; a question of fewer
+   * digits is listed under them followed by 0s, a key no query has (0 is not a search digit).
+   */
+  readonly starts: readonly Postings[]
 }
 
-function postingsOf(keys: number, counts: Uint32Array, size: number): Postings {
+function postingsOf(counts: Uint32Array, size: number): Postings {
+  const keys = counts.length
   const offsets = new Uint32Array(keys + 1)
   for (let k = 0; k < keys; k++) offsets[k + 1] = (offsets[k] as number) + (counts[k] as number)
   const total = offsets[keys] as number
@@ -76,29 +83,34 @@ function listOf(p: Postings, key: number): Positions {
   return p.data.subarray(p.offsets[key] as number, p.offsets[key + 1] as number)
 }
 
+/** `d`'s `n` digits from `at`, read as a number; past its end, 0s. */
+function keyAt(d: string, at: number, n: number): number {
+  let key = 0
+  for (let k = 0; k < n; k++) key = key * 10 + (at + k < d.length ? d.charCodeAt(at + k) - 48 : 0)
+  return key
+}
+
 /**
  * Makes the index a slice at a time, so that 30 000 questions are prepared in idle moments instead of in
  * one long task: `step()` does about `budget` questions and says whether it has finished; `finish()` does
- * the rest at once (a digit pressed before the box was idle long enough).
+ * the rest at once (a digit pressed before the box was idle long enough). Two passes: count what each
+ * list will hold, then fill the lists, each sized once.
  */
 export class T9IndexBuilder {
   private readonly size: number
   private readonly digits: string[] = []
-  private readonly oneCount = new Uint32Array(10)
-  private readonly twoCount = new Uint32Array(100)
-  private readonly startCount = new Uint32Array(100)
+  private readonly gramCounts = KEYS.map((n) => new Uint32Array(n))
+  private readonly startCounts = KEYS.map((n) => new Uint32Array(n))
+  /** Per list and key, the last question that counted it: a question holding "92" twice is listed once. */
+  private readonly seen = KEYS.map((n) => new Int32Array(n).fill(-1))
   private built: T9Index | undefined
-  private phase: 'count' | 'fill' = 'count'
+  private filling = false
   private at = 0
-  private one: Postings | undefined
-  private two: Postings | undefined
-  private startTwo: Postings | undefined
-  private oneFill: Uint32Array | undefined
-  private twoFill: Uint32Array | undefined
-  private startFill: Uint32Array | undefined
-  /** Per key, the last question that counted it: a question holding "92" twice is listed once. */
-  private readonly seenOne = new Int32Array(10).fill(-1)
-  private readonly seenTwo = new Int32Array(100).fill(-1)
+  private grams: Postings[] = []
+  private starts: Postings[] = []
+  /** Where the next question goes in each list (offsets moving on as the lists fill). */
+  private gramFill: Uint32Array[] = []
+  private startFill: Uint32Array[] = []
 
   constructor(private readonly initials: readonly (string | undefined)[]) {
     this.size = initials.length
@@ -109,27 +121,21 @@ export class T9IndexBuilder {
   }
 
   /** Works through about `budget` questions; true once the index is ready. */
-  step(budget = 2000): boolean {
+  step(budget = 250): boolean {
     if (this.built) return true
     const end = Math.min(this.size, this.at + budget)
-    if (this.phase === 'count') {
-      for (let i = this.at; i < end; i++) this.count(i)
-      this.at = end
-      if (end === this.size) this.startFilling()
+    for (let i = this.at; i < end; i++) {
+      if (!this.filling) this.digits.push(initialsToDigits(this.initials[i] ?? ''))
+      this.visit(i)
+    }
+    this.at = end
+    if (end < this.size) return false
+    if (!this.filling) {
+      this.startFilling()
       return false
     }
-    for (let i = this.at; i < end; i++) this.fill(i)
-    this.at = end
-    if (end === this.size) {
-      this.built = {
-        size: this.size,
-        digits: this.digits,
-        one: this.one as Postings,
-        two: this.two as Postings,
-        startTwo: this.startTwo as Postings,
-      }
-    }
-    return this.built !== undefined
+    this.built = { size: this.size, digits: this.digits, grams: this.grams, starts: this.starts }
+    return true
   }
 
   /** The index, made now if it is not ready yet. */
@@ -140,64 +146,33 @@ export class T9IndexBuilder {
     return this.built as T9Index
   }
 
-  private count(i: number): void {
-    const d = initialsToDigits(this.initials[i] ?? '')
-    this.digits.push(d)
+  /** Counts (first pass) or lists (second pass) question `i` under each of its keys. */
+  private visit(i: number): void {
+    const d = this.digits[i] as string
     if (d.length === 0) return
-    bump(this.startCount, startKey(d))
-    for (let k = 0; k < d.length; k++) {
-      const a = d.charCodeAt(k) - 48
-      if (this.seenOne[a] !== i) {
-        this.seenOne[a] = i
-        bump(this.oneCount, a)
-      }
-      if (k + 1 < d.length) {
-        const ab = a * 10 + d.charCodeAt(k + 1) - 48
-        if (this.seenTwo[ab] !== i) {
-          this.seenTwo[ab] = i
-          bump(this.twoCount, ab)
-        }
+    for (let n = 1; n <= GRAM; n++) {
+      const start = keyAt(d, 0, n)
+      if (this.filling) (this.starts[n - 1] as Postings).data[bump(this.startFill[n - 1] as Uint32Array, start)] = i
+      else bump(this.startCounts[n - 1] as Uint32Array, start)
+      const seen = this.seen[n - 1] as Int32Array
+      for (let at = 0; at + n <= d.length; at++) {
+        const key = keyAt(d, at, n)
+        if (seen[key] === i) continue
+        seen[key] = i
+        if (this.filling) (this.grams[n - 1] as Postings).data[bump(this.gramFill[n - 1] as Uint32Array, key)] = i
+        else bump(this.gramCounts[n - 1] as Uint32Array, key)
       }
     }
   }
 
   private startFilling(): void {
-    this.one = postingsOf(10, this.oneCount, this.size)
-    this.two = postingsOf(100, this.twoCount, this.size)
-    this.startTwo = postingsOf(100, this.startCount, this.size)
-    this.oneFill = this.one.offsets.slice(0, 10)
-    this.twoFill = this.two.offsets.slice(0, 100)
-    this.startFill = this.startTwo.offsets.slice(0, 100)
-    this.seenOne.fill(-1)
-    this.seenTwo.fill(-1)
-    this.phase = 'fill'
+    this.grams = this.gramCounts.map((counts) => postingsOf(counts, this.size))
+    this.starts = this.startCounts.map((counts) => postingsOf(counts, this.size))
+    this.gramFill = this.grams.map((p) => p.offsets.slice(0, -1))
+    this.startFill = this.starts.map((p) => p.offsets.slice(0, -1))
+    for (const seen of this.seen) seen.fill(-1)
+    this.filling = true
     this.at = 0
-  }
-
-  private fill(i: number): void {
-    const d = this.digits[i] as string
-    if (d.length === 0) return
-    const one = this.one as Postings
-    const two = this.two as Postings
-    const startTwo = this.startTwo as Postings
-    const oneFill = this.oneFill as Uint32Array
-    const twoFill = this.twoFill as Uint32Array
-    const startFill = this.startFill as Uint32Array
-    startTwo.data[bump(startFill, startKey(d))] = i
-    for (let k = 0; k < d.length; k++) {
-      const a = d.charCodeAt(k) - 48
-      if (this.seenOne[a] !== i) {
-        this.seenOne[a] = i
-        one.data[bump(oneFill, a)] = i
-      }
-      if (k + 1 < d.length) {
-        const ab = a * 10 + d.charCodeAt(k + 1) - 48
-        if (this.seenTwo[ab] !== i) {
-          this.seenTwo[ab] = i
-          two.data[bump(twoFill, ab)] = i
-        }
-      }
-    }
   }
 }
 
@@ -206,11 +181,6 @@ function bump(counts: Uint32Array, key: number): number {
   const before = counts[key] as number
   counts[key] = before + 1
   return before
-}
-
-/** The two-digit key a question starts under; a one-digit question under its digit and 0. */
-function startKey(d: string): number {
-  return (d.charCodeAt(0) - 48) * 10 + (d.length > 1 ? d.charCodeAt(1) - 48 : 0)
 }
 
 /** The index of a whole list at once (tests, and a list too small to be worth slicing). */
@@ -250,36 +220,33 @@ function startsWith(d: string, q: string): boolean {
 }
 
 /**
- * The matches of `query` (digits 2–9). `previous`, the level of the query one digit shorter, narrows the
- * questions read to its matches; without it a query of three digits or more reads the questions holding
- * its first two.
+ * The matches of `query` (digits 2–9). Up to three digits, the lists made ahead answer. Longer: `previous`,
+ * the level of the query one digit shorter, narrows the questions read to its matches; without it (a
+ * restored screen) the questions holding the query's first three digits are read.
  */
 export function searchT9(index: T9Index, query: string, cap = DEFAULT_SHOWN_CAP, previous?: T9Level): T9Level {
   if (query.length === 0) {
     return { query, result: { query, total: index.size, shown: [] }, matches: [] }
   }
-  const a = query.charCodeAt(0) - 48
-  if (query.length <= 2) {
-    const key = query.length === 1 ? a : a * 10 + query.charCodeAt(1) - 48
-    const matches = listOf(query.length === 1 ? index.one : index.two, key)
-    const shown: number[] = []
-    // Those starting with the query: for one digit, the ten start lists of that digit, merged in list order.
-    const starts = query.length === 1 ? mergedStarts(index, a, cap) : Array.from(listOf(index.startTwo, key).subarray(0, cap))
-    for (const i of starts) shown.push(i)
+  if (query.length <= GRAM) {
+    const n = query.length
+    const key = keyAt(query, 0, n)
+    const matches = listOf(index.grams[n - 1] as Postings, key)
+    // Those starting with the query are listed ahead; the others follow in list order, up to the cap.
+    const shown = Array.from(listOf(index.starts[n - 1] as Postings, key).subarray(0, cap))
     for (let k = 0; k < matches.length && shown.length < cap; k++) {
       const i = matches[k] as number
       if (!startsWith(index.digits[i] as string, query)) shown.push(i)
     }
     return { query, result: { query, total: matches.length, shown }, matches }
   }
-  // Candidates hold the query but its last digit (the shorter query's matches, or its first two digits)
-  // and its last two digits: a merge of two sorted lists, cheaper than reading every candidate's digits.
-  const source =
-    previous && previous.query === query.slice(0, -1)
-      ? previous.matches
-      : listOf(index.two, a * 10 + query.charCodeAt(1) - 48)
-  const last = listOf(index.two, (query.charCodeAt(query.length - 2) - 48) * 10 + query.charCodeAt(query.length - 1) - 48)
-  const out = index.size <= 0xffff ? new Uint16Array(Math.min(source.length, last.length)) : new Uint32Array(Math.min(source.length, last.length))
+  // Candidates hold the query but its last digit (the shorter query's matches, or its first three digits)
+  // and its last three digits: a merge of two sorted lists, cheaper than reading every candidate's digits.
+  const threes = index.grams[GRAM - 1] as Postings
+  const source = previous && previous.query === query.slice(0, -1) ? previous.matches : listOf(threes, keyAt(query, 0, GRAM))
+  const last = listOf(threes, keyAt(query, query.length - GRAM, GRAM))
+  const room = Math.min(source.length, last.length)
+  const out = index.size <= 0xffff ? new Uint16Array(room) : new Uint32Array(room)
   const first: number[] = []
   const rest: number[] = []
   let n = 0
@@ -287,12 +254,9 @@ export function searchT9(index: T9Index, query: string, cap = DEFAULT_SHOWN_CAP,
   for (let k = 0, j = 0; k < source.length && j < last.length; ) {
     const i = source[k] as number
     const other = last[j] as number
-    if (i < other) {
-      k++
-      continue
-    }
-    if (other < i) {
-      j++
+    if (i !== other) {
+      if (i < other) k++
+      else j++
       continue
     }
     k++
@@ -306,29 +270,6 @@ export function searchT9(index: T9Index, query: string, cap = DEFAULT_SHOWN_CAP,
   }
   const shown = first.concat(rest.slice(0, Math.max(0, cap - first.length)))
   return { query, result: { query, total: n, shown }, matches: out.subarray(0, n) }
-}
-
-/** The first `cap` questions starting with digit `a`, in list order (from its ten two-digit start lists). */
-function mergedStarts(index: T9Index, a: number, cap: number): number[] {
-  const lists: Positions[] = []
-  for (let b = 0; b < 10; b++) {
-    const list = listOf(index.startTwo, a * 10 + b)
-    if (list.length > 0) lists.push(list)
-  }
-  const at = new Array<number>(lists.length).fill(0)
-  const out: number[] = []
-  while (out.length < cap) {
-    let best = -1
-    for (let l = 0; l < lists.length; l++) {
-      const list = lists[l] as Positions
-      const k = at[l] as number
-      if (k < list.length && (best < 0 || (list[k] as number) < ((lists[best] as Positions)[at[best] as number] as number))) best = l
-    }
-    if (best < 0) break
-    out.push((lists[best] as Positions)[at[best] as number] as number)
-    at[best] = (at[best] as number) + 1
-  }
-  return out
 }
 
 /**
@@ -424,7 +365,7 @@ export interface PreparedT9 {
  * Prepares the index of `initials` in slices of `slice` questions while the box is idle, so that opening
  * a topic of 30 000 questions costs no long task and the first digit finds the index ready.
  */
-export function prepareT9(initials: readonly (string | undefined)[], whenIdle: WhenIdle = defaultWhenIdle, slice = 1000): PreparedT9 {
+export function prepareT9(initials: readonly (string | undefined)[], whenIdle: WhenIdle = defaultWhenIdle, slice = 250): PreparedT9 {
   const builder = new T9IndexBuilder(initials)
   let cancelled = false
   const work = (deadline: { timeRemaining(): number }): void => {

@@ -15,14 +15,15 @@
  *   --variants a,b    some of 720-webgl, 720-canvas2d, 1080-webgl, 1080-canvas2d (default all)
  *   --screens a,b     some of home, notices, chips, guides, keypad, about, hotlines, detail (default all)
  *   --regions a,b     start-up feeds: large (10 000 notices), fixture (default both)
- *   --only a,b        some of size, cold, warm, keys, scroll, heap, texture (default all)
+ *   --only a,b        some of size, cold, warm, keys, scroll, heap, texture, faq-search (default all);
+ *                     `--only faq-search` alone builds nothing and writes bench/faq-search.json and .md
  *   --keep            keep the temporary builds (their paths are printed)
  *   --chromium-arg X  one more Chromium switch for every browser (repeatable)
  */
 import { SCREENS, type ScreenId } from './screens'
 import { variant, type Resolution, type RendererName, type Variant } from './variants'
 
-export const MEASUREMENTS = ['size', 'cold', 'warm', 'keys', 'scroll', 'heap', 'texture'] as const
+export const MEASUREMENTS = ['size', 'cold', 'warm', 'keys', 'scroll', 'heap', 'texture', 'faq-search'] as const
 export type Measurement = (typeof MEASUREMENTS)[number]
 export type Region = 'large' | 'fixture'
 
@@ -41,7 +42,7 @@ export interface Options {
   keep: boolean
   chromiumArgs: string[]
   /** bench/<out>.json and bench/<out>.md */
-  out: 'results' | 'quick'
+  out: 'results' | 'quick' | 'faq-search'
 }
 
 const ALL_VARIANTS = ['720-webgl', '720-canvas2d', '1080-webgl', '1080-canvas2d'] as const
@@ -78,6 +79,7 @@ export function parseArgs(argv: readonly string[]): Options {
 
   const quick = argv.includes('--quick')
   const screenIds = SCREENS.map((s) => s.id)
+  const only = new Set(known('--only', list('--only', quick ? ['cold', 'keys', 'scroll', 'faq-search'] : MEASUREMENTS), MEASUREMENTS))
   return {
     quick,
     runs: int('--runs', quick ? 1 : 3),
@@ -89,9 +91,10 @@ export function parseArgs(argv: readonly string[]): Options {
     variants: list('--variants', quick ? ['1080-webgl', '1080-canvas2d'] : ALL_VARIANTS).map(parseVariant),
     screens: known('--screens', list('--screens', quick ? ['home', 'notices', 'keypad'] : screenIds), screenIds),
     regions: known('--regions', list('--regions', quick ? ['fixture'] : ['large', 'fixture']), ['large', 'fixture'] as const),
-    only: new Set(known('--only', list('--only', quick ? ['cold', 'keys', 'scroll'] : MEASUREMENTS), MEASUREMENTS)),
+    only,
     keep: argv.includes('--keep'),
     chromiumArgs: argv.flatMap((arg, i) => (arg === '--chromium-arg' && argv[i + 1] ? [argv[i + 1] as string] : [])),
-    out: quick ? 'quick' : 'results',
+    // The search figure alone must not overwrite a full or quick run's results.
+    out: only.size === 1 && only.has('faq-search') ? 'faq-search' : quick ? 'quick' : 'results',
   }
 }
