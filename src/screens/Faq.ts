@@ -69,6 +69,9 @@ export class Faq
   /** Bumped per choice: an answer for an earlier chip is not drawn. */
   private request = 0
   private restore: { key: string; digits: string; id: string | undefined } | undefined
+  /** Opened before the index had topics: 全部 opens when they arrive. */
+  private waiting = false
+  private status: FeedStatus | undefined
 
   /** Set by the route: the repository's loaders and the answers' prefetch. */
   loadTopic: FaqTopicLoader | undefined
@@ -128,15 +131,24 @@ export class Faq
     this.shown?.prepared.cancel()
   }
 
-  /** The route and App: the index's topics. The list on screen stays; the chips follow the topics. */
-  onFeed(index: FeedIndex | undefined, _status: FeedStatus, _now: number): void {
+  /**
+   * The route and App: the index's topics. The list on screen stays; the chips follow the topics. A page
+   * opened before the index had arrived (a first start) opens 全部 once it has.
+   */
+  onFeed(index: FeedIndex | undefined, status: FeedStatus, _now: number): void {
+    this.status = status
     const topics = index?.faq ?? []
+    if (this.waiting && status.phase !== 'loading') this.showWaiting()
     if (topics === this.topics || (topics.length === 0 && this.topics.length > 0)) return
     this.topics = topics
     const names: Record<string, string> = {}
     for (const topic of topics) names[topic.id] = topic.name
     FaqRow.topicNames = names
     this.layoutChips(this.shown?.key ?? this.restore?.key ?? ALL)
+    if (this.waiting && topics.length > 0) {
+      this.waiting = false
+      void this.open(undefined)
+    }
   }
 
   private layoutChips(chosenKey: string): void {
@@ -151,10 +163,9 @@ export class Faq
    */
   async open(topicId: string | undefined): Promise<void> {
     if (topicId === undefined && this.topics.length === 0) {
-      // The region publishes no 常见问题 (or the index has not arrived): say so, with 12345.
-      this.list.patch({ visible: false })
-      this.showMessage('faq.noTopics')
-      this.zone = 'topics'
+      // No topics: the index has not arrived yet, cannot arrive, or the region publishes no 常见问题.
+      this.waiting = true
+      this.showWaiting()
       return
     }
     const key = topicId ?? ALL
@@ -164,6 +175,7 @@ export class Faq
 
   private async choose(key: string, wanted?: { digits: string; id: string | undefined }): Promise<void> {
     if (this.shown?.key === key && !wanted) return
+    this.waiting = false
     const request = ++this.request
     this.list.patch({ visible: false })
     this.showMessage('status.loading')
@@ -191,6 +203,20 @@ export class Faq
     this.query = undefined
     if (digits) this.searchIndex().set(digits)
     this.apply(wanted?.id)
+  }
+
+  /** Without topics: loading, the reason the service cannot be reached, or that there are none; 12345 with each. */
+  private showWaiting(): void {
+    this.list.patch({ visible: false })
+    this.zone = 'topics'
+    const phase = this.status?.phase ?? 'loading'
+    this.tag('Failed')?.patch({ visible: phase === 'unavailable' })
+    if (phase === 'unavailable') {
+      this.showMessage(undefined)
+      ;(this.tag('Failed') as FailurePanel).show(t('faq.failed'), this.status?.lastFailure ?? 'network')
+    } else {
+      this.showMessage(phase === 'loading' ? 'status.loading' : 'faq.noTopics')
+    }
   }
 
   private chipLabels(): string[] {

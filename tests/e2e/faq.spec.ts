@@ -147,6 +147,13 @@ describe('常见问题', () => {
     tv.expectNoErrors([failedResource(`feed/v1/regions/${REGION.code}/`)])
   })
 
+  it('with no network and nothing saved, says so with 12345 instead of loading for ever', async () => {
+    tv = await Tv.launch(baseUrl)
+    await tv.open('faq', { scenario: 'offline' })
+    await tv.waitForAllTexts(['常见问题暂时打不开', '12345'])
+    tv.expectNoErrors([failedResource(`feed/v1/regions/${REGION.code}/`)])
+  })
+
   it('without a WebGL context (canvas2d): lists, searches and opens an answer', async () => {
     tv = await Tv.launch(baseUrl, { extraArgs: ['--disable-webgl'] })
     await tv.open('faq')
