@@ -121,40 +121,38 @@ const TEXT_NOTE =
 
 const messageOf = (action: unknown): unknown => (action as { message?: unknown }).message
 
+/**
+ * The contract's named patterns (the `regex` checks of schema.ts, by their message) as JSON Schema says
+ * them: the pattern as written in schema.ts (RegExp#source would escape each `/`) and what it means.
+ */
+const NAMED_PATTERNS: Record<string, { pattern?: string; description: string }> = {
+  // No `format: "uri"`: RFC 3986 refuses the Chinese paths the box accepts (they are percent-encoded when used).
+  'http-url': {
+    pattern: HTTP_URL_PATTERN,
+    description:
+      'An absolute http:// or https:// URL, at most 2000 characters: an ASCII host (IDN hosts in their xn-- form) or IPv4 address, an optional port, no user info, no spaces, backslashes or invisible characters.',
+  },
+  timestamp: {
+    pattern: TIMESTAMP_PATTERN,
+    description:
+      'ISO 8601 date-time with an offset, seconds optional, e.g. 2026-11-20T09:30:00+08:00; a real calendar time (leap years included), offsets from -12:00 to +14:00.',
+  },
+  // 常见问题
+  initials: {
+    pattern: INITIALS_PATTERN,
+    description:
+      'Pinyin initials of the question, lower case: one letter per Chinese character, one per run of Latin letters; digits and punctuation add nothing. Written by `npm run faq-initials`, checked by `npm run validate`.',
+  },
+  'page-no': { description: 'The page number printed in the monthly leaflet: exactly three digits, unique in the region.' },
+}
+
 /** What the schemas' own checks mean, written as JSON Schema can: the same patterns, a description. */
 const config: ConversionConfig = {
   target: 'draft-2020-12',
   errorMode: 'ignore',
   overrideAction({ valibotAction, jsonSchema }) {
-    // Patterns as written in schema.ts: RegExp#source would escape each `/`.
-    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'http-url') {
-      // No `format: "uri"`: RFC 3986 refuses the Chinese paths the box accepts (they are percent-encoded when used).
-      return {
-        ...jsonSchema,
-        pattern: HTTP_URL_PATTERN,
-        description:
-          'An absolute http:// or https:// URL, at most 2000 characters: an ASCII host (IDN hosts in their xn-- form) or IPv4 address, an optional port, no user info, no spaces, backslashes or invisible characters.',
-      }
-    }
-    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'initials') {
-      return {
-        ...jsonSchema,
-        pattern: INITIALS_PATTERN,
-        description:
-          'Pinyin initials of the question, lower case: one letter per Chinese character, one per run of Latin letters; digits and punctuation add nothing. Written by `npm run faq-initials`, checked by `npm run validate`.',
-      }
-    }
-    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'page-no') {
-      return { ...jsonSchema, description: 'The page number printed in the monthly leaflet: exactly three digits, unique in the region.' }
-    }
-    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'timestamp') {
-      return {
-        ...jsonSchema,
-        pattern: TIMESTAMP_PATTERN,
-        description:
-          'ISO 8601 date-time with an offset, seconds optional, e.g. 2026-11-20T09:30:00+08:00; a real calendar time (leap years included), offsets from -12:00 to +14:00.',
-      }
-    }
+    const named = valibotAction.type === 'regex' ? NAMED_PATTERNS[String(messageOf(valibotAction))] : undefined
+    if (named) return { ...jsonSchema, ...named }
     // A text's "not empty once cleaned", as far as a pattern can say it: something visible is left.
     if (valibotAction.type === 'min_length' && jsonSchema.type === 'string' && jsonSchema.minLength === 1) {
       return { ...jsonSchema, pattern: VISIBLE_TEXT_PATTERN }

@@ -13,7 +13,7 @@
  *   --hold-ms N       how long Down is held for the scroll figure (default 3000, auto-repeat at 30 Hz)
  *   --navs N          open/close navigations for heap growth (default 500)
  *   --variants a,b    some of 720-webgl, 720-canvas2d, 1080-webgl, 1080-canvas2d (default all)
- *   --screens a,b     some of home, notices, chips, guides, keypad, about, hotlines, detail (default all)
+ *   --screens a,b     some of home, notices, chips, guides, keypad, about, hotlines, detail, faq (default all)
  *   --regions a,b     start-up feeds: large (10 000 notices), fixture (default both)
  *   --only a,b        some of size, cold, warm, keys, scroll, heap, texture, faq-search (default all);
  *                     `--only faq-search` alone builds nothing and writes bench/faq-search.json and .md

@@ -177,6 +177,7 @@ async function measureScreens(ctx: BenchContext, options: Options, sites: Sites,
             presses: options.presses,
             cpuRate: rate,
             ...(hold && s.id === 'notices' ? { hold } : {}),
+            ...(s.waitForMark ? { waitForMark: s.waitForMark } : {}),
           },
         })
       }

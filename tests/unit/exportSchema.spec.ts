@@ -2,19 +2,11 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildFeedSchema, renderFeedSchema, SCHEMA_FILE } from '../../scripts/export-schema'
 import { readSettings } from '../../src/config/settings'
-import {
-  parseFaqEntry,
-  parseFaqSearch,
-  parseFaqTopic,
-  parseGuideDetail,
-  parseIndex,
-  parseNoticeDetail,
-  parseProgress,
-  type Parsed,
-} from '../../src/feed/document'
+import { parseGuideDetail } from '../../src/feed/document'
 import { describeProblem } from '../../src/feed/problemText'
 import { HTTP_URL_PATTERN, LIMITS } from '../../src/feed/schema'
 import { checkDraft, detectKind } from '../../src/preview/draftFiles'
+import { READERS, type DocKind } from './feedMutants'
 
 type Node = Record<string, any>
 
@@ -85,16 +77,7 @@ describe('the examples in the docs', () => {
       const value = JSON.parse(text) as Record<string, unknown>
       const kind = 'applicationNo' in value ? 'progress' : (detectKind(value) ?? 'unknown')
       kinds.push(kind)
-      const readers: Record<string, (input: unknown) => Parsed<unknown>> = {
-        progress: parseProgress,
-        index: parseIndex,
-        notice: parseNoticeDetail,
-        guide: parseGuideDetail,
-        'faq-topic': parseFaqTopic,
-        'faq-search': parseFaqSearch,
-        'faq-entry': parseFaqEntry,
-      }
-      const parsed = (readers[kind] ?? parseGuideDetail)(value)
+      const parsed = (READERS[kind as DocKind] ?? parseGuideDetail)(value)
       expect(parsed.problems.map((p) => describeProblem(p)), text.slice(0, 80)).toEqual([])
       expect(parsed.ok).toBe(true)
     }

@@ -6,6 +6,16 @@
  */
 import { LINWU, PROGRESS_FIXTURES, YUELU } from '../../mocks/fixtures'
 import { seededRandom } from '../../mocks/seededRandom'
+import {
+  parseFaqEntry,
+  parseFaqSearch,
+  parseFaqTopic,
+  parseGuideDetail,
+  parseIndex,
+  parseNoticeDetail,
+  parseProgress,
+  type Parsed,
+} from '../../src/feed/document'
 
 export type DocKind = 'index' | 'notice' | 'guide' | 'progress' | 'faq-topic' | 'faq-search' | 'faq-entry'
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -21,6 +31,17 @@ export interface SchemaNode {
   maxItems?: number
   minItems?: number
   pattern?: string
+}
+
+/** The box's reader of each kind of document. */
+export const READERS: Record<DocKind, (input: unknown) => Parsed<unknown>> = {
+  index: parseIndex,
+  notice: parseNoticeDetail,
+  guide: parseGuideDetail,
+  progress: parseProgress,
+  'faq-topic': parseFaqTopic,
+  'faq-search': parseFaqSearch,
+  'faq-entry': parseFaqEntry,
 }
 
 export interface Mutant {
