@@ -58,6 +58,8 @@ export class FaqRow
 
   setItem(value: unknown): void {
     const item = value as FaqListItem
+    // A new answer often keeps some of the rows it had: their texts stay as drawn.
+    if (item === this.item) return
     this.item = item
     const width = this.w - 64
     this.tag('Question')?.patch({ text: textPatch(item.question, { size: type.label, width, maxLines: 1 }) })
