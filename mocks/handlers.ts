@@ -5,7 +5,7 @@
  */
 import { http, HttpResponse, type DefaultBodyType, type HttpHandler, type PathParams } from 'msw'
 import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, POLL_START_COUNTS, REGIONS, type RegionFixture } from './fixtures'
-import { feedPaths, feedUrl, pollPaths, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
+import { faqPaths, feedPaths, feedUrl, pollPaths, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
 import type { Poll, PollResults } from '../src/feed/schema'
 
 export interface HandlerOptions {
@@ -39,6 +39,31 @@ export { trimBase }
 export function feedRoutes(baseUrl: string = DEFAULT_FEED_BASE): { index: string; notice: string; guide: string } {
   const paths = feedPaths(':region', { literal: true })
   return { index: feedUrl(baseUrl, paths.index), notice: feedUrl(baseUrl, paths.notice(':id')), guide: feedUrl(baseUrl, paths.guide(':id')) }
+}
+
+/** 常见问题 (issue 12): the topic shard, search shard and answer routes under one feed base. */
+export function faqRoutes(baseUrl: string = DEFAULT_FEED_BASE): { topic: string; search: string; entry: string } {
+  const paths = faqPaths(':region', { literal: true })
+  return { topic: feedUrl(baseUrl, paths.topic(':topic')), search: feedUrl(baseUrl, paths.search), entry: feedUrl(baseUrl, paths.entry(':id')) }
+}
+
+/** The region's 常见问题 documents as a CDN serves them; a region without them answers 404. */
+function faqHandlers(baseUrl: string): HttpHandler[] {
+  const routes = faqRoutes(baseUrl)
+  return [
+    http.get<{ region: string; topic: string }>(routes.topic, ({ request, params }) => {
+      const shard = lookup(regionFixture(params.region)?.faq?.shards ?? {}, params.topic)
+      return shard ? documentResponse(request, shard) : errorJson(404, 'faq-topic-not-found')
+    }),
+    http.get<{ region: string }>(routes.search, ({ request, params }) => {
+      const search = regionFixture(params.region)?.faq?.search
+      return search ? documentResponse(request, search) : errorJson(404, 'faq-search-not-found')
+    }),
+    http.get<{ region: string; id: string }>(routes.entry, ({ request, params }) => {
+      const entry = lookup(regionFixture(params.region)?.faq?.entries ?? {}, params.id)
+      return entry ? documentResponse(request, entry) : errorJson(404, 'faq-entry-not-found')
+    }),
+  ]
 }
 
 /** The one address of the progress lookup: number and code travel in the POST body (docs/feed.md). */
@@ -312,6 +337,8 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
       const guide = lookup(regionFixture(params.region)?.guides ?? {}, params.id)
       return guide ? documentResponse(request, guide) : errorJson(404, 'guide-not-found')
     }),
+
+    ...faqHandlers(options.baseUrl ?? DEFAULT_FEED_BASE),
 
     http.post(progressRoute(options.progressBaseUrl ?? DEFAULT_API_BASE), async ({ request }) => {
       const sent = await readLookup(request)

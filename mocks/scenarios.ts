@@ -11,6 +11,7 @@ import {
   DEFAULT_FEED_BASE,
   documentResponse,
   errorJson,
+  faqRoutes,
   feedRoutes,
   lookup,
   regionFixture,
@@ -152,7 +153,7 @@ export function scenarioHandlers(name: ScenarioName, options: ScenarioOptions = 
   const feedAll = `${trimBase(options.baseUrl ?? DEFAULT_FEED_BASE)}/*`
   const apiAll = `${trimBase(options.progressBaseUrl ?? DEFAULT_API_BASE)}/*`
   const pollAll = `${trimBase(options.pollBaseUrl ?? options.progressBaseUrl ?? DEFAULT_API_BASE)}/*`
-  const documents = [routes.index, routes.notice, routes.guide]
+  const documents = [routes.index, routes.notice, routes.guide, ...Object.values(faqRoutes(options.baseUrl ?? DEFAULT_FEED_BASE))]
 
   switch (name) {
     case 'slow': {

@@ -1,7 +1,8 @@
 /**
  * Writes docs/feed.schema.json (JSON Schema 2020-12) from the valibot schemas of src/feed/schema.ts,
  * the single source of truth. One `$defs` entry per document: index, notice, guide, progress, and the
- * poll API's two bodies, pollAnswer (what the box sends) and pollResults (what it reads).
+ * poll API's two bodies, pollAnswer (what the box sends) and pollResults (what it reads), and the
+ * 常见问题 documents faq-topic, faq-search, faq-entry.
  *
  *   npm run export-schema            # writes the file
  *   npm run export-schema -- --check # exits 1 when the committed file is out of date
@@ -20,11 +21,18 @@ import {
   AttachmentSchema,
   BlockSchema,
   CollectionSchema,
+  FaqEntryEnvelopeSchema,
+  FaqQuestionSchema,
+  FaqSearchEnvelopeSchema,
+  FaqSearchItemSchema,
+  FaqTopicEnvelopeSchema,
+  FaqTopicSchema,
   GuideDetailSchema,
   GuideSummarySchema,
   HotlineSchema,
   HTTP_URL_PATTERN,
   IndexEnvelopeSchema,
+  INITIALS_PATTERN,
   LIMITS,
   NoticeEnvelopeSchema,
   NoticeSummarySchema,
@@ -53,6 +61,7 @@ const DOCUMENTS = {
     collections: list(CollectionSchema, LIMITS.collections),
     videos: list(VideoSchema, LIMITS.videos),
     polls: list(PollSchema, LIMITS.polls),
+    faq: list(FaqTopicSchema, LIMITS.faqTopics),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,
@@ -63,6 +72,9 @@ const DOCUMENTS = {
   progress: ProgressSchema,
   pollAnswer: PollAnswerSchema,
   pollResults: PollResultsSchema,
+  'faq-topic': v.object({ ...FaqTopicEnvelopeSchema.entries, questions: list(FaqQuestionSchema, LIMITS.faqQuestions) }),
+  'faq-search': v.object({ ...FaqSearchEnvelopeSchema.entries, questions: list(FaqSearchItemSchema, LIMITS.faqQuestions) }),
+  'faq-entry': v.object({ ...FaqEntryEnvelopeSchema.entries, answer: list(BlockSchema, LIMITS.bodyBlocks) }),
 } as const
 
 const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: string }> = {
@@ -112,6 +124,24 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
       'Asked only when the poll allows results (showResults) and the box has answered or the poll has closed. ' +
       'Options the poll does not have are ignored; an option left out counts 0. Not personal: a CDN may cache it briefly.',
   },
+  'faq-topic': {
+    title: 'faq/topics/{topicId}.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/faq/topics/{topicId}.json — one 常见问题 topic of index.json faq[]: its questions without answers. ' +
+      'The envelope (schemaVersion, topic, name) is required; a bad item of questions[] is dropped on its own, as is an item whose id repeats an earlier one.',
+  },
+  'faq-search': {
+    title: 'faq/search.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/faq/search.json — every topic\'s questions (id, topic, question, initials) for search across topics, read when 全部 is opened. ' +
+      'Optional: without it boxes search inside the open topic. A bad item of questions[] is dropped on its own.',
+  },
+  'faq-entry': {
+    title: 'faq/entries/{id}.json',
+    description:
+      'GET {feedBaseUrl}/v1/regions/{regionCode}/faq/entries/{id}.json — one 常见问题 answer: the question and the answer as notice body blocks. ' +
+      'The question fields are required; a bad answer block is dropped on its own.',
+  },
 }
 
 const TEXT_NOTE =
@@ -121,29 +151,38 @@ const TEXT_NOTE =
 
 const messageOf = (action: unknown): unknown => (action as { message?: unknown }).message
 
+/**
+ * The contract's named patterns (the `regex` checks of schema.ts, by their message) as JSON Schema says
+ * them: the pattern as written in schema.ts (RegExp#source would escape each `/`) and what it means.
+ */
+const NAMED_PATTERNS: Record<string, { pattern?: string; description: string }> = {
+  // No `format: "uri"`: RFC 3986 refuses the Chinese paths the box accepts (they are percent-encoded when used).
+  'http-url': {
+    pattern: HTTP_URL_PATTERN,
+    description:
+      'An absolute http:// or https:// URL, at most 2000 characters: an ASCII host (IDN hosts in their xn-- form) or IPv4 address, an optional port, no user info, no spaces, backslashes or invisible characters.',
+  },
+  timestamp: {
+    pattern: TIMESTAMP_PATTERN,
+    description:
+      'ISO 8601 date-time with an offset, seconds optional, e.g. 2026-11-20T09:30:00+08:00; a real calendar time (leap years included), offsets from -12:00 to +14:00.',
+  },
+  // 常见问题
+  initials: {
+    pattern: INITIALS_PATTERN,
+    description:
+      'Pinyin initials of the question, lower case: one letter per Chinese character, one per run of Latin letters; digits and punctuation add nothing. Written by `npm run faq-initials`, checked by `npm run validate`.',
+  },
+  'page-no': { description: 'The page number printed in the monthly leaflet: exactly three digits, unique in the region.' },
+}
+
 /** What the schemas' own checks mean, written as JSON Schema can: the same patterns, a description. */
 const config: ConversionConfig = {
   target: 'draft-2020-12',
   errorMode: 'ignore',
   overrideAction({ valibotAction, jsonSchema }) {
-    // Patterns as written in schema.ts: RegExp#source would escape each `/`.
-    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'http-url') {
-      // No `format: "uri"`: RFC 3986 refuses the Chinese paths the box accepts (they are percent-encoded when used).
-      return {
-        ...jsonSchema,
-        pattern: HTTP_URL_PATTERN,
-        description:
-          'An absolute http:// or https:// URL, at most 2000 characters: an ASCII host (IDN hosts in their xn-- form) or IPv4 address, an optional port, no user info, no spaces, backslashes or invisible characters.',
-      }
-    }
-    if (valibotAction.type === 'regex' && messageOf(valibotAction) === 'timestamp') {
-      return {
-        ...jsonSchema,
-        pattern: TIMESTAMP_PATTERN,
-        description:
-          'ISO 8601 date-time with an offset, seconds optional, e.g. 2026-11-20T09:30:00+08:00; a real calendar time (leap years included), offsets from -12:00 to +14:00.',
-      }
-    }
+    const named = valibotAction.type === 'regex' ? NAMED_PATTERNS[String(messageOf(valibotAction))] : undefined
+    if (named) return { ...jsonSchema, ...named }
     // A text's "not empty once cleaned", as far as a pattern can say it: something visible is left.
     if (valibotAction.type === 'min_length' && jsonSchema.type === 'string' && jsonSchema.minLength === 1) {
       return { ...jsonSchema, pattern: VISIBLE_TEXT_PATTERN }

@@ -35,12 +35,26 @@ export interface RunningServer {
 /** Handlers for a generated region, placed before the fixtures' (other regions fall through to them). */
 async function largeRegionHandlers(feedBase: string, region: { code: string; count?: number }): Promise<HttpHandler[]> {
   const { http } = await import('msw')
-  const { documentResponse, feedRoutes } = await import('../mocks/handlers')
+  const { documentResponse, errorJson, faqRoutes, feedRoutes } = await import('../mocks/handlers')
   const { generateLargeIndex, generateNoticeDetail } = await import('../mocks/largeFeed')
+  const { generateLargeFaq, generateLargeFaqEntry } = await import('../mocks/largeFaq')
   const routes = feedRoutes(feedBase)
+  const faq = faqRoutes(feedBase)
   // Generated once and kept: documentResponse serializes (and hashes) an object once.
-  const index = generateLargeIndex(region.count ?? 10_000, region.code)
+  // 常见问题: 30 000 questions over ten topics (the benchmark's search figure uses the same generator).
+  const knowledge = generateLargeFaq()
+  const index = { ...generateLargeIndex(region.count ?? 10_000, region.code), faq: knowledge.topics }
+  const mine = (code: string | undefined): boolean => code === region.code
   return [
+    http.get<{ region: string; topic: string }>(faq.topic, ({ request, params }) => {
+      if (!mine(params.region)) return undefined
+      const shard = knowledge.shards[params.topic]
+      return shard ? documentResponse(request, shard) : errorJson(404, 'faq-topic-not-found')
+    }),
+    http.get<{ region: string }>(faq.search, ({ request, params }) => (mine(params.region) ? documentResponse(request, knowledge.search) : undefined)),
+    http.get<{ region: string; id: string }>(faq.entry, ({ request, params }) =>
+      mine(params.region) ? documentResponse(request, generateLargeFaqEntry(params.id)) : undefined,
+    ),
     http.get<{ region: string }>(routes.index, ({ request, params }) =>
       params.region === region.code ? documentResponse(request, index) : undefined,
     ),

@@ -1,7 +1,7 @@
 /**
  * Checks feed documents the way the set-top box reads them, and says what is wrong in plain words.
  *
- *   npm run validate -- FILE_OR_FOLDER... [--kind index|notice|guide] [--lang zh-CN|en]
+ *   npm run validate -- FILE_OR_FOLDER... [--kind index|notice|guide|faq-topic|faq-search|faq-entry] [--lang zh-CN|en]
  *
  * A file's kind is told by --kind, by where it sits (`…/notices/x.json`), or by what it contains
  * (`region` and lists: index; `body`: notice; `materials` / `targets`: guide). A folder laid out like the
@@ -9,17 +9,21 @@
  * files: every notice and guide of the index has its detail file, names match ids, the region matches its
  * folder. A folder without that layout has each of its .json files checked on its own.
  *
+ * 常见问题 shards (`faq/topics/{id}.json`, `faq/search.json`) also have each question's `initials` checked against
+ * what pinyin-pro computes (scripts/faqInitials.ts; `npm run faq-initials` writes them).
+ *
  * Prints `FILE: path: message` per problem and a summary. Exit status: 0 clean, 1 when an item would be
  * dropped or a document rejected, 2 for a usage error or a file that cannot be read.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { parseJson } from '../src/feed/document'
+import { initialsProblems } from './faqInitials'
 import { problemMessage, problemSeverity, type ProblemLanguage } from '../src/editor/problemText'
 import { LIMITS } from '../src/feed/schema'
 import { checkDraft, DOC_KINDS, feedPathOf, type DocKind, type DraftFile, type FileReport } from '../src/editor/draftFiles'
 
-const USAGE = `usage: npm run validate -- FILE_OR_FOLDER... [--kind index|notice|guide] [--lang zh-CN|en]`
+const USAGE = `usage: npm run validate -- FILE_OR_FOLDER... [--kind ${DOC_KINDS.join('|')}] [--lang zh-CN|en]`
 
 interface Options {
   paths: string[]
@@ -38,7 +42,7 @@ function parseArgs(argv: readonly string[]): Options {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new UsageError(`${name} needs a value`)
       if (name === '--kind') {
-        if (!(DOC_KINDS as readonly string[]).includes(value)) throw new UsageError(`--kind must be index, notice or guide; got ${value}`)
+        if (!(DOC_KINDS as readonly string[]).includes(value)) throw new UsageError(`--kind must be one of ${DOC_KINDS.join(', ')}; got ${value}`)
         options.kind = value as DocKind
       } else {
         if (value !== 'zh-CN' && value !== 'en') throw new UsageError(`--lang must be zh-CN or en; got ${value}`)
@@ -112,14 +116,16 @@ function collect(paths: readonly string[]): { files: DraftFile[]; unreadable: st
 }
 
 /**
- * The box reads a notice or guide only up to LIMITS.detailChars characters; checkDraft reads every file
- * up to the index's larger limit, so a detail between the two is refused here, as the box would.
+ * The box reads a notice, guide or answer only up to LIMITS.detailChars characters and a 常见问题 shard up
+ * to LIMITS.faqListChars; checkDraft reads every file up to the index's larger limit, so a document between
+ * its own limit and the index's is refused here, as the box would.
  */
 function refuseOversizedDetails(files: readonly DraftFile[], reports: FileReport[]): void {
   reports.forEach((report, i) => {
     const text = files[i]?.text ?? ''
-    if (report.kind === 'index' || report.kind === undefined || text.length <= LIMITS.detailChars) return
-    const json = parseJson(text, LIMITS.detailChars)
+    const limit = report.kind === 'faq-topic' || report.kind === 'faq-search' ? LIMITS.faqListChars : LIMITS.detailChars
+    if (report.kind === 'index' || report.kind === undefined || text.length <= limit) return
+    const json = parseJson(text, limit)
     if (json.ok) return
     report.ok = false
     report.problems = [json.problem]
@@ -149,9 +155,16 @@ export function main(argv: readonly string[]): number {
   // With --kind, files outside the feed layout are read as that kind; the layout decides for the rest.
   const reports = checkDraft(files, options.kind)
   refuseOversizedDetails(files, reports)
+  // 常见问题: each question's initials as pinyin-pro reads the question (editors' side only).
+  reports.forEach((report, i) => {
+    if (report.kind !== 'faq-topic' && report.kind !== 'faq-search') return
+    const json = parseJson(files[i]?.text ?? '', LIMITS.faqListChars)
+    if (json.ok) report.problems.push(...initialsProblems(json.value))
+  })
   let rejectedFiles = 0
   let droppedItems = 0
   let crossFile = 0
+  let initials = 0
   let notes = 0
   for (const report of reports) {
     let rejected = false
@@ -160,15 +173,17 @@ export function main(argv: readonly string[]): number {
       const severity = problemSeverity(problem)
       if (severity === 'note') notes++
       else if (severity === 'cross-file') crossFile++
+      else if (severity === 'initials') initials++
       else if (severity === 'dropped') droppedItems++
       else rejected = true
     }
     if (rejected) rejectedFiles++
   }
-  const total = rejectedFiles + droppedItems + crossFile
+  const total = rejectedFiles + droppedItems + crossFile + initials
   const n = files.length
   if (zh) {
     const parts = [`${rejectedFiles} 个文件不被采用`, `${droppedItems} 条内容被跳过`, `${crossFile} 处文件之间对不上`]
+    if (initials) parts.push(`${initials} 个问题的拼音首字母有误`)
     console.log(
       total === 0
         ? `检查了 ${n} 个文件，没有发现问题${notes ? `（另有 ${notes} 条提示）` : ''}`
@@ -176,6 +191,7 @@ export function main(argv: readonly string[]): number {
     )
   } else {
     const parts = [`${rejectedFiles} file(s) rejected`, `${droppedItems} item(s) dropped`, `${crossFile} cross-file problem(s)`]
+    if (initials) parts.push(`${initials} question(s) with wrong initials`)
     console.log(
       total === 0
         ? `${n} file(s) checked: no problems${notes ? ` (${notes} note(s))` : ''}`

@@ -1,7 +1,8 @@
 /**
  * Every route in one table. Data reaches pages here, in route hooks; pages never fetch, parse or
  * touch storage. Deep links (for the operator portal's one-key shortcuts): #notices, #notices/{id},
- * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}, #videos, #videos/{id}, #polls/{id}.
+ * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}, #videos, #videos/{id}, #polls/{id},
+ * #faq, #faq/{topic}, #faq/entry/{id}.
  */
 import { Accessibility, type Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
@@ -19,6 +20,8 @@ import { GuideDetail } from './screens/GuideDetail'
 import { Guides } from './screens/Guides'
 import { Home } from './screens/Home'
 import { Hotlines } from './screens/Hotlines'
+import { Faq } from './screens/Faq'
+import { FaqEntry } from './screens/FaqEntry'
 import { ErrorPage, NotFound } from './screens/MessagePage'
 import { NoticeDetail } from './screens/NoticeDetail'
 import { Notices } from './screens/Notices'
@@ -68,6 +71,16 @@ function togglePreference(name: 'largeText' | 'readAloud' | 'subtitles'): boolea
   return preferences[name]
 }
 
+/** 常见问题 (issue 12): the list page gets the repository's loaders, then opens a topic or 全部. */
+async function faq(page: Faq, topic: string | undefined): Promise<void> {
+  const { repository } = services()
+  page.loadTopic = (id) => repository.faqTopic(id)
+  page.loadSearch = () => repository.faqSearch()
+  page.onNearby = (ids) => repository.prefetch('faq', ids)
+  await feed(page)
+  await page.open(topic)
+}
+
 export function routes(): Router.Config {
   return {
     root: 'home',
@@ -115,6 +128,12 @@ export function routes(): Router.Config {
         page.actions = pollPageActions()
         await feed(page)
       }),
+      route('faq', Faq, (page) => faq(page, undefined)),
+      route('faq/entry/:id', FaqEntry, async (page, { id }) => {
+        const { repository, settings } = services()
+        page.show(await repository.faqEntry(id ?? ''), { hosts: settings.imageHosts, httpHosts: settings.imageHttpHosts })
+      }),
+      route('faq/:topic', Faq, (page, { topic }) => faq(page, topic)),
       route('about', About, async (page) => {
         const { settings, cache, preferences, version, renderer } = services()
         page.onToggle = togglePreference

@@ -64,6 +64,10 @@ export class FocusList
 
   /** Replaces the items; focus goes to `focus` (clamped), e.g. the item remembered from history. */
   setItems(items: readonly unknown[], focus = 0): void {
+    // A lookahead planned for the old items must not draw their positions from the new ones (a search
+    // that narrows a list within 40 ms would hand rows positions past its end).
+    if (this.lookaheadTimer !== undefined) clearTimeout(this.lookaheadTimer)
+    this.lookaheadTimer = undefined
     this.items = items
     this.ensurePool()
     this.focusedIndex = Math.max(0, Math.min(items.length - 1, focus))
@@ -128,7 +132,7 @@ export class FocusList
     if (this.lookaheadTimer !== undefined) clearTimeout(this.lookaheadTimer)
     this.lookaheadTimer = setTimeout(() => {
       this.lookaheadTimer = undefined
-      for (let i = first; i < last; i++) this.draw(slotFor(i, this.pool.length), i)
+      for (let i = first; i < Math.min(last, this.items.length); i++) this.draw(slotFor(i, this.pool.length), i)
     }, LOOKAHEAD_DELAY_MS)
   }
 

@@ -6,13 +6,24 @@
  * Shared by `npm run validate` (scripts/validate-feed.ts) and the editors' preview page, so both say the
  * same thing about the same draft. Plain TypeScript: no Lightning, no DOM, no Node.
  */
-import { parseGuideDetail, parseIndex, parseJson, parseNoticeDetail, type Problem } from '../feed/document'
+import {
+  parseFaqEntry,
+  parseFaqSearch,
+  parseFaqTopic,
+  parseGuideDetail,
+  parseIndex,
+  parseJson,
+  parseNoticeDetail,
+  type Problem,
+} from '../feed/document'
 import { listsEmptiedByDrops } from '../feed/indexGuard'
 import { uniqueProblems } from './problemText'
-import { feedPaths } from '../feed/feedUrls'
+import { faqPaths, feedPaths } from '../feed/feedUrls'
 
-export type DocKind = 'index' | 'notice' | 'guide'
-export const DOC_KINDS: readonly DocKind[] = ['index', 'notice', 'guide']
+/** 常见问题 documents (issue 12): a topic's questions, the search shard, one answer. */
+export type FaqDocKind = 'faq-topic' | 'faq-search' | 'faq-entry'
+export type DocKind = 'index' | 'notice' | 'guide' | FaqDocKind
+export const DOC_KINDS: readonly DocKind[] = ['index', 'notice', 'guide', 'faq-topic', 'faq-search', 'faq-entry']
 
 export interface DraftFile {
   /** How the file is named to the person: a path on disk, a name inside a zip, a URL. */
@@ -31,8 +42,11 @@ export interface FileReport {
   regionCode?: string
   /** The document was accepted (possibly with dropped items). */
   ok: boolean
-  /** Ids of the notices and guides an accepted index keeps (after dropping bad items). */
-  listed?: { notices: Set<string>; guides: Set<string> }
+  /**
+   * Ids of the notices and guides an accepted index keeps (after dropping bad items), its 常见问题 topics,
+   * and the questions an accepted topic shard keeps.
+   */
+  listed?: { notices: Set<string>; guides: Set<string>; faq?: Set<string>; questions?: Set<string> }
   problems: Problem[]
 }
 
@@ -44,14 +58,22 @@ interface LayoutPlace {
 }
 
 const LAYOUT = /(?:^|\/)(v1\/regions\/([^/]+)\/(?:index\.json|(notices|guides)\/([^/]+)\.json))$/
+/** 常见问题: `faq/topics/{id}.json`, `faq/search.json`, `faq/entries/{id}.json`. */
+const FAQ_LAYOUT = /(?:^|\/)(v1\/regions\/([^/]+)\/faq\/(?:search\.json|(topics|entries)\/([^/]+)\.json))$/
 
 /** The feed-relative path (`v1/regions/…`) inside a longer path, with forward slashes. */
 export function feedPathOf(path: string): string | undefined {
-  const match = LAYOUT.exec(path.replace(/\\/g, '/'))
-  return match?.[1]
+  const slashed = path.replace(/\\/g, '/')
+  return LAYOUT.exec(slashed)?.[1] ?? FAQ_LAYOUT.exec(slashed)?.[1]
 }
 
 function placeOf(feedPath: string): LayoutPlace | undefined {
+  const faq = FAQ_LAYOUT.exec(feedPath)
+  if (faq) {
+    const regionCode = faq[2] ?? ''
+    if (!faq[3]) return { regionCode, kind: 'faq-search' }
+    return { regionCode, kind: faq[3] === 'topics' ? 'faq-topic' : 'faq-entry', id: faq[4] ?? '' }
+  }
   const match = LAYOUT.exec(feedPath)
   if (!match) return undefined
   const regionCode = match[2] ?? ''
@@ -71,6 +93,8 @@ export function detectKind(value: unknown): DocKind | undefined {
   if (!isRecord(value)) return undefined
   const lists = ['alerts', 'notices', 'guides', 'hotlines', 'videos']
   if ('region' in value && (lists.some((k) => k in value) || isRecord(value.region))) return 'index'
+  if ('answer' in value) return 'faq-entry'
+  if ('questions' in value) return 'topic' in value ? 'faq-topic' : 'faq-search'
   if ('body' in value || 'attachments' in value || 'indexNo' in value) return 'notice'
   if ('materials' in value || 'targets' in value || 'conditions' in value || 'steps' in value) return 'guide'
   if ('publisher' in value || 'publishedAt' in value) return 'notice'
@@ -84,10 +108,29 @@ export function kindFromName(name: string): DocKind | undefined {
   if (/(?:^|\/)notices\/[^/]+\.json$/.test(path)) return 'notice'
   if (/(?:^|\/)guides\/[^/]+\.json$/.test(path)) return 'guide'
   if (/(?:^|\/)index\.json$/.test(path)) return 'index'
+  if (/(?:^|\/)faq\/topics\/[^/]+\.json$/.test(path)) return 'faq-topic'
+  if (/(?:^|\/)faq\/search\.json$/.test(path)) return 'faq-search'
+  if (/(?:^|\/)faq\/entries\/[^/]+\.json$/.test(path)) return 'faq-entry'
   return undefined
 }
 
-const PARSERS = { index: parseIndex, notice: parseNoticeDetail, guide: parseGuideDetail } as const
+const PARSERS = {
+  index: parseIndex,
+  notice: parseNoticeDetail,
+  guide: parseGuideDetail,
+  'faq-topic': parseFaqTopic,
+  'faq-search': parseFaqSearch,
+  'faq-entry': parseFaqEntry,
+} as const
+
+/** Where a document of `kind` with `id` sits inside its region's folder, e.g. `notices/n1.json`. */
+function placeInRegion(kind: Exclude<DocKind, 'index'>, id: string): string {
+  if (kind === 'notice') return `notices/${id}.json`
+  if (kind === 'guide') return `guides/${id}.json`
+  if (kind === 'faq-topic') return `faq/topics/${id}.json`
+  if (kind === 'faq-entry') return `faq/entries/${id}.json`
+  return 'faq/search.json'
+}
 
 /** Parses one file as `kind` (or the kind it looks like) and lists its problems. */
 export function checkFile(file: DraftFile, kind?: DocKind): FileReport {
@@ -122,6 +165,13 @@ export function checkFile(file: DraftFile, kind?: DocKind): FileReport {
       report.listed = {
         notices: new Set(value.notices.map((n) => n.id)),
         guides: new Set(value.guides.map((g) => g.id)),
+        ...(value.faq ? { faq: new Set(value.faq.map((t) => t.id)) } : {}),
+      }
+    } else if ('questions' in value) {
+      // A topic shard is named by its topic; the search shard has no name of its own.
+      if ('topic' in value) {
+        report.id = value.topic
+        report.listed = { notices: new Set(), guides: new Set(), questions: new Set(value.questions.map((q) => q.id)) }
       }
     } else {
       report.id = value.id
@@ -131,15 +181,17 @@ export function checkFile(file: DraftFile, kind?: DocKind): FileReport {
     const raw = json.value
     if (chosen === 'index' && isRecord(raw.region) && typeof raw.region.code === 'string') {
       report.regionCode = raw.region.code
-    } else if (chosen !== 'index' && typeof raw.id === 'string') {
+    } else if (chosen === 'faq-topic' && typeof raw.topic === 'string') {
+      report.id = raw.topic
+    } else if (chosen !== 'index' && chosen !== 'faq-search' && typeof raw.id === 'string') {
       report.id = raw.id
     }
   }
   return report
 }
 
-/** Ids listed in an index, with their position in the raw array (the path editors see). */
-function listedIds(text: string, key: 'notices' | 'guides'): { id: string; index: number }[] {
+/** Ids listed in an index or shard, with their position in the raw array (the path editors see). */
+function listedIds(text: string, key: 'notices' | 'guides' | 'faq' | 'questions'): { id: string; index: number }[] {
   const json = parseJson(text)
   if (!json.ok || !isRecord(json.value)) return []
   const list = json.value[key]
@@ -186,31 +238,24 @@ export function checkDraft(files: readonly DraftFile[], kind?: DocKind): FileRep
       const kept = report.listed
       if (!report.ok || !kept) return
       for (const key of ['notices', 'guides'] as const) {
-        for (const { id, index } of listedIds(file.text, key)) {
-          // Items the box drops are already reported; their detail files are not looked for.
-          const detail = `${folder}/${key}/${id}.json`
-          if (!kept[key].has(id) || listed.has(detail)) continue
-          listed.add(detail)
-          if (!byFeedPath.has(detail)) {
-            report.problems.push({
-              path: `$.${key}[${index}].id`,
-              kind: 'missing-detail',
-              received: `${key}/${id}.json`,
-              dropped: true,
-            })
-          }
-        }
+        checkListed(file.text, key, kept[key], (id) => `${folder}/${key}/${id}.json`, byFeedPath, listed, report)
       }
-    } else if (report.id !== undefined && report.id !== place.id) {
+      if (kept.faq) checkListed(file.text, 'faq', kept.faq, (id) => faqPaths(place.regionCode).topic(id), byFeedPath, listed, report)
+    } else if (place.kind !== 'faq-search' && report.id !== undefined && report.id !== place.id) {
       report.problems.push({
-        path: '$.id',
+        path: place.kind === 'faq-topic' ? '$.topic' : '$.id',
         kind: 'id-mismatch',
-        expected: `${place.kind === 'notice' ? 'notices' : 'guides'}/${report.id}.json`,
+        expected: placeInRegion(place.kind, report.id),
         received: report.id,
         dropped: false,
       })
     }
+    // A topic shard's questions each have their answer file.
+    if (place.kind === 'faq-topic' && report.ok && report.listed?.questions) {
+      checkListed(file.text, 'questions', report.listed.questions, (id) => faqPaths(place.regionCode).entry(id), byFeedPath, listed, report)
+    }
   })
+  const topicShardGiven = reports.some((r) => r.kind === 'faq-topic')
 
   // A detail file nobody lists is only worth a note when its region's index was given.
   files.forEach((file, i) => {
@@ -218,16 +263,36 @@ export function checkDraft(files: readonly DraftFile[], kind?: DocKind): FileRep
     if (!report || !file.feedPath) return
     const place = placeOf(file.feedPath)
     if (!place || place.kind === 'index') return
+    if (place.kind === 'faq-search' || (place.kind === 'faq-entry' && !topicShardGiven)) return
     const index = byFeedPath.get(feedPaths(place.regionCode).index)
     if (!index || !index.ok || listed.has(file.feedPath)) return
-    report.problems.push({
-      path: '$',
-      kind: 'orphan',
-      received: `${place.kind === 'notice' ? 'notices' : 'guides'}/${place.id ?? ''}.json`,
-      dropped: true,
-    })
+    report.problems.push({ path: '$', kind: 'orphan', received: placeInRegion(place.kind, place.id ?? ''), dropped: true })
   })
   return reports
+}
+
+/**
+ * Each id an accepted document keeps in `key` has its file (`fileOf`) among the draft's: a missing one is
+ * reported at the id's raw position; a found one counts as listed (not an orphan). Items the box drops are
+ * already reported; their files are not looked for.
+ */
+function checkListed(
+  text: string,
+  key: 'notices' | 'guides' | 'faq' | 'questions',
+  kept: Set<string>,
+  fileOf: (id: string) => string,
+  byFeedPath: Map<string, FileReport>,
+  listed: Set<string>,
+  report: FileReport,
+): void {
+  for (const { id, index } of listedIds(text, key)) {
+    const path = fileOf(id)
+    if (!kept.has(id) || listed.has(path)) continue
+    listed.add(path)
+    if (!byFeedPath.has(path)) {
+      report.problems.push({ path: `$.${key}[${index}].id`, kind: 'missing-detail', received: path.replace(/^v1\/regions\/[^/]+\//, ''), dropped: true })
+    }
+  }
 }
 
 /**
@@ -260,11 +325,16 @@ export function placeFiles(files: readonly DraftFile[], fallbackRegion: string):
       const code = isRecord(value) && isRecord(value.region) && typeof value.region.code === 'string' ? value.region.code : region
       return { ...file, feedPath: feedPaths(code).index }
     }
-    if (kind === 'notice' || kind === 'guide') {
+    if (kind === 'notice' || kind === 'guide' || kind === 'faq-topic' || kind === 'faq-entry') {
       const base = file.name.replace(/\\/g, '/').replace(/^.*\//, '').replace(/\.json$/i, '')
-      const id = isRecord(value) && typeof value.id === 'string' && value.id ? value.id : base
-      return { ...file, feedPath: kind === 'notice' ? feedPaths(region).notice(id) : feedPaths(region).guide(id) }
+      const named = kind === 'faq-topic' ? (isRecord(value) ? value.topic : undefined) : isRecord(value) ? value.id : undefined
+      const id = typeof named === 'string' && named ? named : base
+      const paths = feedPaths(region)
+      const faq = faqPaths(region)
+      const feedPath = kind === 'notice' ? paths.notice(id) : kind === 'guide' ? paths.guide(id) : kind === 'faq-topic' ? faq.topic(id) : faq.entry(id)
+      return { ...file, feedPath }
     }
+    if (kind === 'faq-search') return { ...file, feedPath: faqPaths(region).search }
     return { ...file }
   })
 }

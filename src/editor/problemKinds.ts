@@ -31,6 +31,10 @@ export interface ProblemParams {
   'bad-region-code': Got
   'bad-application-no': Got
   'bad-page-no': Got
+  /** 常见问题: a question's pinyin initials are not lower-case a–z, 1 to 120. */
+  'bad-initials': Got
+  'initials-missing': { expected: string }
+  'initials-mismatch': Got & { expected: string }
   /** `owner` is where the number already leads, e.g. `notices/lw-n001`. */
   'duplicate-page-no': Got & { owner: string }
   /** A collection names an item the index does not hold; `list` is `notices` or `guides`. */
@@ -106,6 +110,9 @@ const LIST_FIELDS = new Set([
   'videos',
   'relatedNotices',
   'relatedGuides',
+  'faq',
+  'questions',
+  'answer',
   'path',
   'tags',
   'body',
@@ -189,6 +196,12 @@ export function classifyProblem(p: Problem): ClassifiedProblem {
       return { kind: 'bad-application-no', params: { got } }
     case 'page-no':
       return { kind: 'bad-page-no', params: { got } }
+    case 'initials':
+      return { kind: 'bad-initials', params: { got } }
+    case 'initials-missing':
+      return { kind: 'initials-missing', params: { expected: p.expected ?? '?' } }
+    case 'initials-mismatch':
+      return { kind: 'initials-mismatch', params: { got, expected: p.expected ?? '?' } }
     case 'duplicate-page-no':
       return { kind: 'duplicate-page-no', params: { got, owner: p.expected ?? '?' } }
     case 'unknown-item':
@@ -282,6 +295,8 @@ export function classifyProblem(p: Problem): ClassifiedProblem {
 
 /** Kinds whose message already says what follows. */
 const SELF_EXPLAINED = new Set([
+  'initials-missing',
+  'initials-mismatch',
   'duplicate-page-no',
   'unknown-item',
   'orphan',

@@ -33,6 +33,11 @@ export const PROBLEM_WORDING_EN: ProblemWording = {
     'bad-phone': ({ got }) => `bad phone number: digits, spaces and + - ( ) only, 3 to 24 characters; got ${got}`,
     'bad-region-code': ({ got }) => `bad region code: expected a 6- to 12-digit division code such as "431025"; got ${got}`,
     'bad-application-no': ({ got }) => `bad application number: 4 to 32 letters, digits or -; got ${got}`,
+    'bad-initials': ({ got }) => `bad initials: lower-case letters a-z only, 1 to 120; got ${got}. npm run faq-initials writes them`,
+    'initials-missing': ({ expected }) =>
+      `initials are missing; they should be "${expected}": boxes cannot find this question with the digit keys. npm run faq-initials fills them in`,
+    'initials-mismatch': ({ got, expected }) =>
+      `initials ${got} do not match the question; they should be "${expected}": digit search would find the wrong questions. npm run faq-initials corrects them`,
     'bad-page-no': ({ got }) => `a page number is three digits in quotes, such as "101"; got ${got}`,
     'duplicate-page-no': ({ got, owner }) =>
       `page number ${got} already leads to ${owner}; each number leads to one place: this item still shows, but typing ${got} does not open it`,
@@ -50,7 +55,7 @@ export const PROBLEM_WORDING_EN: ProblemWording = {
     'older-than-held': ({ generatedAt, held }) =>
       `generated at ${generatedAt}, before the copy boxes hold (${held}): boxes refuse this older file and keep theirs`,
     orphan: ({ got }) => `not listed in the index, or its index entry was dropped (${got}); boxes will never show it`,
-    'unknown-document': () => 'cannot tell which document this is (index, notice or guide); pass --kind index|notice|guide',
+    'unknown-document': () => 'cannot tell which document this is (index, notice, guide or an FAQ document); pass --kind index|notice|guide|faq-topic|faq-search|faq-entry',
     'missing-field': ({ field }) => `required field ${field} is missing`,
     'not-object': ({ got }) => `expected ${TYPE.object}, got ${got}`,
     'missing-list': () => 'required list is missing',

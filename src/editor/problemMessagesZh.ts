@@ -33,6 +33,11 @@ export const PROBLEM_WORDING_ZH: ProblemWording = {
     'bad-phone': ({ got }) => `电话号码格式不对，只能用数字、空格和 + - ( )，3 到 24 位，如 0735-6201234，实际为 ${got}`,
     'bad-region-code': ({ got }) => `地区编码不对，应为 6 到 12 位数字的行政区划代码，如 "431025"，实际为 ${got}`,
     'bad-application-no': ({ got }) => `办件编号格式不对，应为 4 到 32 位字母、数字或 -，实际为 ${got}`,
+    'bad-initials': ({ got }) => `拼音首字母格式不对，只能用小写英文字母，1 到 120 个，实际为 ${got}。可用 npm run faq-initials 自动生成`,
+    'initials-missing': ({ expected }) =>
+      `缺少拼音首字母 initials，应为 "${expected}"：机顶盒用数字键搜不到这个问题。可用 npm run faq-initials 自动补上`,
+    'initials-mismatch': ({ got, expected }) =>
+      `拼音首字母 ${got} 与问题不符，应为 "${expected}"：按数字键搜索时会找错。可用 npm run faq-initials 自动改正`,
     'bad-page-no': ({ got }) => `页码应为 3 位数字（加引号），如 "101"，实际为 ${got}`,
     'duplicate-page-no': ({ got, owner }) =>
       `页码 ${got} 已经给了 ${owner}，每个页码只能对应一条：这一条照常显示，但输入 ${got} 不会打开它`,
@@ -48,7 +53,7 @@ export const PROBLEM_WORDING_ZH: ProblemWording = {
     'older-than-held': ({ generatedAt, held }) =>
       `生成时间 ${generatedAt} 早于机顶盒已有的 ${held}：机顶盒不采用这个旧文件，继续显示已有的内容`,
     orphan: ({ got }) => `索引里没有这一条，或索引里的这一条有问题被跳过（${got}），机顶盒不会显示它`,
-    'unknown-document': () => '看不出是哪种文件（索引、通知详情还是办事指南），请用 --kind index|notice|guide 指定',
+    'unknown-document': () => '看不出是哪种文件（索引、通知详情、办事指南还是常见问题），请用 --kind index|notice|guide|faq-topic|faq-search|faq-entry 指定',
     'missing-field': ({ field }) => `缺少必填字段 ${field}`,
     'not-object': ({ got }) => `应为${TYPE.object}，实际为 ${got}`,
     'missing-list': () => '缺少必填的列表',

@@ -38,13 +38,17 @@ export function isBlocking(p: Problem): boolean {
 /** Cross-file problems found by the validator: the item shows, but its detail cannot be opened, or a name is off. */
 const CROSS_FILE = new Set(['missing-detail', 'id-mismatch', 'region-mismatch'])
 
+/** 常见问题 initials that `npm run validate` checks against pinyin-pro: the box shows the question, search misses it. */
+const INITIALS = new Set(['initials-missing', 'initials-mismatch'])
+
 /**
  * How bad a problem is, for counting: the whole file is refused, one item is skipped, files disagree
- * with each other, or only a note.
+ * with each other, a question's initials are wrong, or only a note.
  */
-export function problemSeverity(p: Problem): 'rejected' | 'dropped' | 'cross-file' | 'note' {
+export function problemSeverity(p: Problem): 'rejected' | 'dropped' | 'cross-file' | 'initials' | 'note' {
   if (NOTES.has(p.kind)) return 'note'
   if (CROSS_FILE.has(p.kind)) return 'cross-file'
+  if (INITIALS.has(p.kind)) return 'initials'
   return p.dropped ? 'dropped' : 'rejected'
 }
 

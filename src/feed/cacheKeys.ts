@@ -35,6 +35,19 @@ export function guideKey(region: string, id: string): string {
   return `${PREFIX}${part(region)}:guide:${part(id)}`
 }
 
+// 常见问题 (issue 12): shards and answers are details (evicted first, oldest first, over the size cap).
+export function faqTopicKey(region: string, topicId: string): string {
+  return `${PREFIX}${part(region)}:faq-topic:${part(topicId)}`
+}
+
+export function faqSearchKey(region: string): string {
+  return `${PREFIX}${part(region)}:faq-search`
+}
+
+export function faqEntryKey(region: string, id: string): string {
+  return `${PREFIX}${part(region)}:faq-entry:${part(id)}`
+}
+
 /**
  * Where the cache keeps its size ledger. Versioned like the documents, so a version bump rebuilds it too;
  * the `_` cannot start a region code, so it never collides with a region's keys.

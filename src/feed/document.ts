@@ -8,6 +8,12 @@ import {
   AttachmentSchema,
   BlockSchema,
   CollectionSchema,
+  FaqEntryEnvelopeSchema,
+  FaqQuestionSchema,
+  FaqSearchEnvelopeSchema,
+  FaqSearchItemSchema,
+  FaqTopicEnvelopeSchema,
+  FaqTopicSchema,
   GuideDetailSchema,
   GuideSummarySchema,
   HotlineSchema,
@@ -25,6 +31,9 @@ import {
   type Poll,
   type PollAnswer,
   type PollResults,
+  type FaqEntry,
+  type FaqSearchShard,
+  type FaqTopicShard,
   type FeedIndex,
   type GuideDetail,
   type NoticeDetail,
@@ -251,7 +260,8 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
   )
   const videos = uniqueById(validItems(raw, 'videos', VideoSchema, LIMITS.videos, problems), '$.videos', problems)
   const polls = readPolls(raw, problems)
-  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos, polls }
+  const faq = uniqueById(validItems(raw, 'faq', FaqTopicSchema, LIMITS.faqTopics, problems), '$.faq', problems)
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos, polls, faq }
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
 }
@@ -314,7 +324,7 @@ function knownItemsOnly(
 }
 
 /**
- * A page number must lead to one place: the first item (in the order notices, guides, videos) keeps it, a later
+ * A page number must lead to one place: the first item (in the order notices, guides, videos, FAQ topics) keeps it, a later
  * one loses only its number and stays listed. Reported with the later item's path.
  */
 function releaseDuplicatePageNumbers(index: FeedIndex): Problem[] {
@@ -336,6 +346,7 @@ function releaseDuplicatePageNumbers(index: FeedIndex): Problem[] {
   index.notices = release(index.notices, 'notices')
   index.guides = release(index.guides, 'guides')
   index.videos = release(index.videos, 'videos')
+  index.faq = release(index.faq, 'faq')
   return problems
 }
 
@@ -368,6 +379,45 @@ export function parseGuideDetail(input: unknown): Parsed<GuideDetail> {
   const envelope = checkEnvelope(input, LIMITS.detailChars)
   if (!envelope.ok) return envelope
   return parseWhole(GuideDetailSchema, envelope.raw)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 常见问题 (issue 12): shards and answers, read like notices (envelope whole, list items one by one).
+
+/** A shard: its envelope whole, then `questions[]` one by one, ids unique. */
+function parseQuestions<E extends v.GenericSchema, I extends v.GenericSchema<unknown, { id: string }>>(
+  input: unknown,
+  envelopeSchema: E,
+  itemSchema: I,
+): Parsed<v.InferOutput<E> & { questions: v.InferOutput<I>[] }> {
+  const envelope = checkEnvelope(input, LIMITS.faqListChars)
+  if (!envelope.ok) return envelope
+  const head = v.safeParse(envelopeSchema, envelope.raw)
+  if (!head.success) return { ok: false, reason: 'envelope', problems: toProblems('$', head.issues, false) }
+  const problems: Problem[] = []
+  const listed = validItems(envelope.raw, 'questions', itemSchema, LIMITS.faqQuestions, problems)
+  return { ok: true, value: { ...(head.output as object), questions: uniqueById(listed, '$.questions', problems) } as v.InferOutput<E> & { questions: v.InferOutput<I>[] }, problems }
+}
+
+/** faq/topics/{id}.json: one topic's questions, without answers. */
+export function parseFaqTopic(input: unknown): Parsed<FaqTopicShard> {
+  return parseQuestions(input, FaqTopicEnvelopeSchema, FaqQuestionSchema)
+}
+
+/** faq/search.json: every topic's questions (id, topic, question, initials) for search across topics. */
+export function parseFaqSearch(input: unknown): Parsed<FaqSearchShard> {
+  return parseQuestions(input, FaqSearchEnvelopeSchema, FaqSearchItemSchema)
+}
+
+/** faq/entries/{id}.json: the question and its answer as notice body blocks, each block on its own. */
+export function parseFaqEntry(input: unknown): Parsed<FaqEntry> {
+  const envelope = checkEnvelope(input, LIMITS.detailChars)
+  if (!envelope.ok) return envelope
+  const head = v.safeParse(FaqEntryEnvelopeSchema, envelope.raw)
+  if (!head.success) return { ok: false, reason: 'envelope', problems: toProblems('$', head.issues, false) }
+  const problems: Problem[] = []
+  const answer = items(validItems(envelope.raw, 'answer', BlockSchema, LIMITS.bodyBlocks, problems))
+  return { ok: true, value: { ...head.output, answer }, problems }
 }
 
 /** The live progress answer has no schemaVersion: it is validated whole. */

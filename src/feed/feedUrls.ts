@@ -5,6 +5,9 @@
  *   {feedBaseUrl}/v1/regions/{region}/index.json
  *   {feedBaseUrl}/v1/regions/{region}/notices/{id}.json
  *   {feedBaseUrl}/v1/regions/{region}/guides/{id}.json
+ *   {feedBaseUrl}/v1/regions/{region}/faq/topics/{topicId}.json   (常见问题: one topic's questions)
+ *   {feedBaseUrl}/v1/regions/{region}/faq/search.json             (every topic's questions, for search)
+ *   {feedBaseUrl}/v1/regions/{region}/faq/entries/{id}.json       (one answer)
  *   {progressApiUrl}/v1/applications/lookup          (POST)
  *   {pollApiUrl}/v1/polls/{pollId}/answers           (POST)
  *   {pollApiUrl}/v1/polls/{pollId}/results           (GET)
@@ -39,6 +42,24 @@ export function feedPaths(region: string, options: { literal?: boolean } = {}): 
     index: `${folder}/index.json`,
     notice: (id) => `${folder}/notices/${part(id, literal)}.json`,
     guide: (id) => `${folder}/guides/${part(id, literal)}.json`,
+  }
+}
+
+/** 常见问题 (issue 12): the knowledge base's shards under the region's folder. */
+export interface FaqPaths {
+  topic(topicId: string): string
+  search: string
+  entry(id: string): string
+}
+
+/** Paths relative to the feed base, e.g. `v1/regions/431025/faq/topics/yibao.json`. */
+export function faqPaths(region: string, options: { literal?: boolean } = {}): FaqPaths {
+  const literal = options.literal === true
+  const folder = `${feedPaths(region, options).region}/faq`
+  return {
+    topic: (topicId) => `${folder}/topics/${part(topicId, literal)}.json`,
+    search: `${folder}/search.json`,
+    entry: (id) => `${folder}/entries/${part(id, literal)}.json`,
   }
 }
 

@@ -4,16 +4,26 @@
  * refresh keeps the last good copy, and so does one that would empty a list, switch region or go back in
  * time (indexGuard.ts). No Lightning imports.
  */
-import { feedPaths, feedUrl, type FeedPaths } from './feedUrls'
+import { faqPaths, feedPaths, feedUrl, type FaqPaths, type FeedPaths } from './feedUrls'
 import type { IndexHint } from './indexHint'
-import { indexConfirmedKey, indexKey, guideKey, noticeKey } from './cacheKeys'
+import { faqEntryKey, faqSearchKey, faqTopicKey, indexConfirmedKey, indexKey, guideKey, noticeKey } from './cacheKeys'
 import type { CachedDoc, FeedCache } from './cache'
 import { upgradeStoredIndex } from './storedIndex'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, type Parsed, type Problem, type RejectReason } from './document'
+import {
+  parseFaqEntry,
+  parseFaqSearch,
+  parseFaqTopic,
+  parseGuideDetail,
+  parseIndex,
+  parseNoticeDetail,
+  type Parsed,
+  type Problem,
+  type RejectReason,
+} from './document'
 import { HttpError, type HttpClient } from './http'
 import { refuseReplacement } from './indexGuard'
 import { refreshDelay, retryDelay } from './schedule'
-import type { FeedIndex, GuideDetail, NoticeDetail } from './schema'
+import type { FaqEntry, FaqSearchShard, FaqTopicShard, FeedIndex, GuideDetail, NoticeDetail } from './schema'
 
 export interface RepositorySettings {
   feedBaseUrl: string
@@ -67,6 +77,9 @@ type Listener = (status: FeedStatus) => void
 /** How long the focus rests on a row before the details around it are fetched ahead. */
 export const PREFETCH_SETTLE_MS = 600
 
+/** What prefetch() fetches ahead: notices, guides, 常见问题 answers. */
+export type DetailKind = 'notice' | 'guide' | 'faq'
+
 /** What a 304 stores: which copy the service confirmed (its time is the entry's fetchedAt). */
 interface IndexConfirmation {
   etag: string | undefined
@@ -93,7 +106,7 @@ export class FeedRepository {
   private readonly listeners = new Set<Listener>()
   private timer: unknown
   private refreshing: Promise<FeedStatus> | undefined
-  private prefetchQueue: { kind: 'notice' | 'guide'; id: string }[] = []
+  private prefetchQueue: { kind: DetailKind; id: string }[] = []
   private prefetching = false
   private prefetchSettle: unknown
   private readonly now: () => number
@@ -398,6 +411,43 @@ export class FeedRepository {
     )
   }
 
+  // -------------------------------------------------------------------------------------------------------
+  // 常见问题 (issue 12): shards and answers follow the details' rules (cached copy at once while fresh,
+  // revalidated past max-age or when the index / shard says it is newer, the last good copy on failure).
+
+  /** Topic shards read this session (the two latest): an answer's `updatedAt` is looked up in them. */
+  private faqShards: FaqTopicShard[] = []
+
+  private faqUrl(path: (paths: FaqPaths) => string): string {
+    const { feedBaseUrl, regionCode } = this.deps.settings
+    return feedUrl(feedBaseUrl, path(faqPaths(regionCode)))
+  }
+
+  /** One topic's questions; refetched when the index's `updatedAt` for the topic is newer than the copy. */
+  async faqTopic(topicId: string): Promise<DetailResult<FaqTopicShard>> {
+    const topic = this.current?.faq?.find((t) => t.id === topicId)
+    const region = this.deps.settings.regionCode
+    const result = await this.detail(faqTopicKey(region, topicId), this.faqUrl((p) => p.topic(topicId)), parseFaqTopic, topic?.updatedAt)
+    if (result.ok) this.faqShards = [result.value, ...this.faqShards.filter((s) => s.topic !== result.value.topic)].slice(0, 2)
+    return result
+  }
+
+  /** Every topic's questions for search; refetched when a topic in the index is newer than the copy. */
+  faqSearch(): Promise<DetailResult<FaqSearchShard>> {
+    let newest: string | undefined
+    for (const topic of this.current?.faq ?? []) {
+      if (topic.updatedAt && (!newest || Date.parse(topic.updatedAt) > Date.parse(newest))) newest = topic.updatedAt
+    }
+    return this.detail(faqSearchKey(this.deps.settings.regionCode), this.faqUrl((p) => p.search), parseFaqSearch, newest)
+  }
+
+  /** One answer; refetched when the topic shard on screen says its question changed since the copy. */
+  faqEntry(id: string): Promise<DetailResult<FaqEntry>> {
+    let updatedAt: string | undefined
+    for (const shard of this.faqShards) updatedAt ??= shard.questions.find((q) => q.id === id)?.updatedAt
+    return this.detail(faqEntryKey(this.deps.settings.regionCode, id), this.faqUrl((p) => p.entry(id)), parseFaqEntry, updatedAt)
+  }
+
   /**
    * A cached detail is served at once; it is revalidated when past its max-age or older than the
    * index's `updatedAt` for it. Without a cached copy the network decides.
@@ -463,7 +513,7 @@ export class FeedRepository {
    * Fetches the next few details when the box is idle, one at a time, skipping what is cached,
    * so opening them later works offline and without waiting.
    */
-  prefetch(kind: 'notice' | 'guide', ids: readonly string[]): void {
+  prefetch(kind: DetailKind, ids: readonly string[]): void {
     // The newest request replaces what is still waiting: while someone scrolls, only the rows they
     // stop at matter, and one loop runs at a time. It starts once the focus has rested: a cache read and
     // a write between two presses of a held key cost the next frame about 5 ms at 4× CPU (bench profile).
@@ -485,13 +535,15 @@ export class FeedRepository {
         return
       }
       const { kind, id } = item
-      const key = kind === 'notice' ? noticeKey(this.deps.settings.regionCode, id) : guideKey(this.deps.settings.regionCode, id)
+      const region = this.deps.settings.regionCode
+      const key = kind === 'notice' ? noticeKey(region, id) : kind === 'guide' ? guideKey(region, id) : faqEntryKey(region, id)
       void this.deps.cache
         .get(key)
         .then(async (hit) => {
           if (hit) return
           if (kind === 'notice') await this.notice(id)
-          else await this.guide(id)
+          else if (kind === 'guide') await this.guide(id)
+          else await this.faqEntry(id)
         })
         .finally(() => this.whenIdle(next))
     }

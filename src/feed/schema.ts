@@ -52,6 +52,13 @@ export const LIMITS = {
   receivedChars: 80,
   /** …and shown this many levels deep: enough to recognise it, without a recursion a feed could overflow. */
   receivedDepth: 4,
+  // 常见问题 (issue 12): topics in the index, one shard per topic, one search shard, one document per answer.
+  /** `faq[]` topics in the index. */
+  faqTopics: 50,
+  /** Questions in one topic shard (`faq/topics/{id}.json`) or in the search shard (`faq/search.json`). */
+  faqQuestions: 30000,
+  /** Characters of a topic or search shard: 30 000 questions of about 100 characters, and room. */
+  faqListChars: 6_000_000,
 } as const
 
 /** Counts the cleaner's loop iterations, so tests can hold it to linear work without a clock. */
@@ -666,6 +673,94 @@ export const ProgressSchema = plainObject({
   pickup: optionalText(100),
 })
 
+// ---------------------------------------------------------------------------------------------------------
+// 常见问题 (the 12345 knowledge base, issue 12): a minor version of v1, so old boxes ignore `faq`.
+// The index lists topics; `faq/topics/{id}.json` lists one topic's questions without answers;
+// `faq/search.json` lists every topic's questions for search; `faq/entries/{id}.json` is one answer.
+
+/** A short page number printed in the monthly leaflet: exactly three digits, unique in the region. */
+export const FaqPageNoSchema = v.pipe(v.string(), v.regex(/^\d{3}$/, 'page-no'))
+
+/**
+ * A question's pinyin initials, as the remote's digits search them: one lower-case letter per Chinese
+ * character (its pinyin's first letter) and one per run of Latin letters; digits and punctuation add
+ * nothing. Computed on the editors' side (`npm run faq-initials`); the box never holds a dictionary.
+ */
+export const INITIALS_PATTERN = '^[a-z]{1,120}$'
+const InitialsSchema = v.pipe(v.string(), v.regex(new RegExp(INITIALS_PATTERN), 'initials'))
+
+const FAQ_QUESTION_MAX = 120
+
+export const FaqTopicSchema = plainObject({
+  id: IdSchema,
+  name: text(20),
+  /** Questions in the topic's shard, shown before the shard has arrived. */
+  count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.faqQuestions)),
+  pageNo: v.optional(FaqPageNoSchema),
+  /** A newer value than the box's copy of the shard makes it fetch the shard again. */
+  updatedAt: v.optional(TimestampSchema),
+})
+
+/** One question of a topic shard: no answer (that is its own document). */
+export const FaqQuestionSchema = plainObject({
+  id: IdSchema,
+  question: text(FAQ_QUESTION_MAX),
+  initials: v.optional(InitialsSchema),
+  /** A newer value than the box's copy of the answer makes it fetch the answer again. */
+  updatedAt: v.optional(TimestampSchema),
+})
+
+/** One question of the search shard: only what search and the list need. */
+export const FaqSearchItemSchema = plainObject({
+  id: IdSchema,
+  topic: IdSchema,
+  question: text(FAQ_QUESTION_MAX),
+  initials: v.optional(InitialsSchema),
+})
+
+/** `faq/topics/{id}.json` without its `questions[]`, which are read one by one. */
+export const FaqTopicEnvelopeSchema = plainObject({
+  schemaVersion: v.number(),
+  topic: IdSchema,
+  name: text(20),
+  updatedAt: v.optional(TimestampSchema),
+})
+
+/** `faq/search.json` without its `questions[]`. */
+export const FaqSearchEnvelopeSchema = plainObject({
+  schemaVersion: v.number(),
+  updatedAt: v.optional(TimestampSchema),
+})
+
+/** `faq/entries/{id}.json` without its `answer[]` blocks (a notice body's blocks, read one by one). */
+export const FaqEntryEnvelopeSchema = plainObject({
+  schemaVersion: v.number(),
+  id: IdSchema,
+  topic: IdSchema,
+  question: text(FAQ_QUESTION_MAX),
+  /** 答复单位, e.g. 县医疗保障局. */
+  department: optionalText(60),
+  updatedAt: v.optional(TimestampSchema),
+})
+
+export type FaqTopic = v.InferOutput<typeof FaqTopicSchema>
+export type FaqQuestion = v.InferOutput<typeof FaqQuestionSchema>
+export type FaqSearchItem = v.InferOutput<typeof FaqSearchItemSchema>
+
+export interface FaqTopicShard extends v.InferOutput<typeof FaqTopicEnvelopeSchema> {
+  questions: FaqQuestion[]
+}
+
+export interface FaqSearchShard extends v.InferOutput<typeof FaqSearchEnvelopeSchema> {
+  questions: FaqSearchItem[]
+}
+
+export interface FaqEntry extends v.InferOutput<typeof FaqEntryEnvelopeSchema> {
+  answer: Block[]
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
 export type Region = v.InferOutput<typeof RegionSchema>
 export type AlertLevel = (typeof ALERT_LEVELS)[number]
 export type Alert = v.InferOutput<typeof AlertSchema>
@@ -700,6 +795,8 @@ export interface FeedIndex {
   videos: VideoSummary[]
   /** A minor addition to v1 (issue 13); a copy stored by an older release has none (see storedIndex.ts). */
   polls: Poll[]
+  /** 常见问题 topics, a minor addition to v1; a copy stored by an older release has none (see storedIndex.ts). */
+  faq: FaqTopic[]
 }
 
 export interface NoticeDetail extends NoticeSummary {

@@ -87,6 +87,7 @@ export function pageDirectory(index: FeedIndex): Map<string, string> {
   for (const n of index.notices) claim(n.pageNo, `notices/${n.id}`)
   for (const g of index.guides) claim(g.pageNo, `guides/${g.id}`)
   for (const v of index.videos) claim(v.pageNo, `videos/${v.id}`)
+  for (const topic of index.faq) claim(topic.pageNo, `faq/${topic.id}`)
   return pages
 }
 

@@ -15,6 +15,7 @@ export const HOME_TILES: readonly HomeTile[] = [
   { route: 'notices', label: 'home.notices', icon: 'notice' },
   { route: 'guides', label: 'home.guides', icon: 'guide' },
   { route: 'videos', label: 'home.videos', icon: 'video' },
+  { route: 'faq', label: 'home.faq', icon: 'faq' },
   { route: 'progress', label: 'home.progress', icon: 'progress' },
   { route: 'hotlines', label: 'home.hotlines', icon: 'hotline' },
   // Last, as the least asked-for; it keeps its place at the end as sections are added.

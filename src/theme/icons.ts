@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 
-export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection' | 'video' | 'poll'
+export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection' | 'video' | 'poll' | 'faq'
 
 const STROKE = 'fill="none" stroke="#ffffff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"'
 
@@ -33,6 +33,8 @@ const PATHS: Record<IconName, string> = {
   // A ballot box with a ticked paper going in: a poll (问卷调查).
   poll: `<path ${STROKE} d="M36 48 L14 48 L14 86 L86 86 L86 48 L64 48"/><path ${STROKE} d="M38 58 L38 12 L62 12 L62 58"/><path ${STROKE} d="M44 32 L49 38 L57 26"/>`,
   qr: `<rect ${STROKE} x="14" y="14" width="28" height="28"/><rect ${STROKE} x="58" y="14" width="28" height="28"/><rect ${STROKE} x="14" y="58" width="28" height="28"/><path ${STROKE} d="M58 58 L86 86 M86 58 L86 70"/>`,
+  // A speech bubble with a question mark: 常见问题.
+  faq: `<path ${STROKE} d="M20 16 L80 16 Q88 16 88 24 L88 62 Q88 70 80 70 L46 70 L28 86 L30 70 L20 70 Q12 70 12 62 L12 24 Q12 16 20 16 Z"/><path ${STROKE} d="M39 34 Q39 25 50 25 Q61 25 61 34 Q61 41 50 45 L50 50"/><circle cx="50" cy="60" r="5" fill="#ffffff"/>`,
 }
 
 /** A data URI for the icon in white; tint it with the element's `color`. */

@@ -57,7 +57,7 @@ export interface SessionOptions {
   feedOffline?: boolean
 }
 
-export type RemoteKey = 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'ArrowRight' | 'Enter' | 'Backspace' | 'PageDown' | 'PageUp'
+export type RemoteKey = 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'ArrowRight' | 'Enter' | 'Backspace' | 'PageDown' | 'PageUp' | '2' | '9'
 
 const KEY_CODES: Record<RemoteKey, number> = {
   ArrowDown: 40,
@@ -68,6 +68,9 @@ const KEY_CODES: Record<RemoteKey, number> = {
   Backspace: 8,
   PageDown: 34,
   PageUp: 33,
+  // Digit keys (常见问题 search).
+  '2': 50,
+  '9': 57,
 }
 
 export interface HoldResult {

@@ -6,7 +6,7 @@
 import { loadavg } from 'node:os'
 import type { RemoteKey } from './browser'
 import { measureKeys, pressSetup, type KeyLatency } from './keys'
-import { openSettled, type PageSpec, type Tracker } from './measure'
+import { openSettled, settled, type PageSpec, type Tracker } from './measure'
 import { paintCounters, type PaintCounters } from './paint'
 import { holdKey, type ScrollFrames } from './scroll'
 
@@ -26,11 +26,17 @@ export interface ScreenPlan {
   cpuRate: number
   /** Hold Down for this long afterwards (the scroll figure); none: no hold. */
   hold?: { holdMs: number; hz: number }
+  /** A mark to wait for (then a settled screen) before the setup keys: see ScreenSpec.waitForMark. */
+  waitForMark?: string
 }
 
 export function screenRun(page: PageSpec, plan: ScreenPlan): (t: Tracker) => Promise<ScreenResult> {
   return async (tracker) => {
     const { session, firstContentMs } = await openSettled(tracker, page, plan.cpuRate)
+    if (plan.waitForMark) {
+      if ((await session.mark(plan.waitForMark, 120_000)) === null) throw new Error(`no ${plan.waitForMark} mark within 120 s`)
+      await settled(session, 20_000)
+    }
     await pressSetup(session, plan.setup)
     const keys = await measureKeys(session, plan.cycle, plan.presses)
     if (keys.drawn === 0) throw new Error(`none of ${keys.presses} keys drew anything`)

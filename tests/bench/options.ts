@@ -13,9 +13,10 @@
  *   --hold-ms N       how long Down is held for the scroll figure (default 3000, auto-repeat at 30 Hz)
  *   --navs N          open/close navigations for heap growth (default 500)
  *   --variants a,b    some of 720-webgl, 720-canvas2d, 1080-webgl, 1080-canvas2d (default all)
- *   --screens a,b     some of home, notices, chips, guides, keypad, about, hotlines, detail (default all)
+ *   --screens a,b     some of home, notices, chips, guides, keypad, about, hotlines, detail, faq (default all)
  *   --regions a,b     start-up feeds: large (10 000 notices), fixture (default both)
- *   --only a,b        some of size, cold, warm, keys, scroll, heap, texture (default all)
+ *   --only a,b        some of size, cold, warm, keys, scroll, heap, texture, faq-search (default all);
+ *                     `--only faq-search` alone builds nothing and writes bench/faq-search.json and .md
  *   --keep            keep the temporary builds (their paths are printed)
  *   --chromium-arg X  one more Chromium switch for every browser (repeatable)
  *   --setting k=v     one more field of the app's settings.json, v as JSON or a plain string (repeatable):
@@ -25,7 +26,7 @@
 import { SCREENS, type ScreenId } from './screens'
 import { variant, type Resolution, type RendererName, type Variant } from './variants'
 
-export const MEASUREMENTS = ['size', 'cold', 'warm', 'keys', 'scroll', 'heap', 'texture'] as const
+export const MEASUREMENTS = ['size', 'cold', 'warm', 'keys', 'scroll', 'heap', 'texture', 'faq-search'] as const
 export type Measurement = (typeof MEASUREMENTS)[number]
 export type Region = 'large' | 'fixture'
 
@@ -83,6 +84,7 @@ export function parseArgs(argv: readonly string[]): Options {
 
   const quick = argv.includes('--quick')
   const screenIds = SCREENS.map((s) => s.id)
+  const only = new Set(known('--only', list('--only', quick ? ['cold', 'keys', 'scroll', 'faq-search'] : MEASUREMENTS), MEASUREMENTS))
   return {
     quick,
     runs: int('--runs', quick ? 1 : 3),
@@ -94,11 +96,12 @@ export function parseArgs(argv: readonly string[]): Options {
     variants: list('--variants', quick ? ['1080-webgl', '1080-canvas2d'] : ALL_VARIANTS).map(parseVariant),
     screens: known('--screens', list('--screens', quick ? ['home', 'notices', 'keypad'] : screenIds), screenIds),
     regions: known('--regions', list('--regions', quick ? ['fixture'] : ['large', 'fixture']), ['large', 'fixture'] as const),
-    only: new Set(known('--only', list('--only', quick ? ['cold', 'keys', 'scroll'] : MEASUREMENTS), MEASUREMENTS)),
+    only,
     keep: argv.includes('--keep'),
     chromiumArgs: argv.flatMap((arg, i) => (arg === '--chromium-arg' && argv[i + 1] ? [argv[i + 1] as string] : [])),
     appSettings: Object.fromEntries(argv.flatMap((arg, i) => (arg === '--setting' && argv[i + 1] ? [settingOf(argv[i + 1] as string)] : []))),
-    out: outName(value('--out'), quick),
+    // The search figure alone must not overwrite a full or quick run's results.
+    out: outName(value('--out') ?? (only.size === 1 && only.has('faq-search') ? 'faq-search' : undefined), quick),
   }
 }
 

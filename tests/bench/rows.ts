@@ -3,6 +3,7 @@
  * and variant, their ratio, issue 11's target worked out for this run, and PASS/FAIL (or info).
  */
 import type { BuildInfo } from './build'
+import type { FaqSearchResult } from './faqSearch'
 import type { ScreenResult } from './interaction'
 import type { AtRest, HeapResult, TextureMemory } from './memory'
 import type { Outcome } from './measure'
@@ -27,6 +28,8 @@ export interface Collected {
   texture: Map<'floor' | 'app', Outcome<TextureMemory>>
   /** The variant memory was measured in. */
   memoryVariant?: Variant
+  /** 常见问题 digit search over 30 000 questions (faqSearch.ts). */
+  faqSearch?: Outcome<FaqSearchResult>
 }
 
 export const key = (...parts: (string | number)[]): string => parts.join('|')
@@ -400,6 +403,47 @@ function sizeRows(builds: Record<'app' | 'appOnly' | 'floor', BuildInfo | undefi
   return out
 }
 
+function faqSearchRows(c: Collected): Metric[] {
+  const o = c.faqSearch
+  const r = o?.ok ? o.value : undefined
+  const why = outcomeNote(o)
+  const section = `常见问题 search, ${r?.questions ?? 30_000} questions, ${r?.cpuRate ?? 4}× CPU (search code alone, headless Chromium)`
+  const worst = r?.worst.reduce<FaqSearchResult['worst'][number] | undefined>((a, b) => (!a || b.ms > a.ms ? b : a), undefined)
+  return [
+    row(
+      'faq-search.type.p95',
+      section,
+      `Digit typed → answer, p95 of ${r?.typed.keys ?? 'n/a'} keys (1–6 initials of real questions; each the median of ${r?.repeats ?? '?'} batches)`,
+      'ms',
+      r?.typed.p95 ?? null,
+      undefined,
+      judge(r?.typed.p95 ?? null, { text: '≤ 4 ms', limit: 4 }),
+      why ? { note: why } : {},
+    ),
+    row('faq-search.type.p50', section, '  median', 'ms', r?.typed.p50 ?? null, undefined, info),
+    row('faq-search.type.max', section, '  slowest key', 'ms', r?.typed.max ?? null, undefined, info),
+    row(
+      'faq-search.worst',
+      section,
+      `  heaviest fourth digit, the first that narrows (${worst ? `${worst.query}: ${worst.total} found among the most candidates` : 'n/a'})`,
+      'ms',
+      worst?.ms ?? null,
+      undefined,
+      judge(worst?.ms ?? null, { text: '≤ 4 ms', limit: 4 }),
+    ),
+    row('faq-search.delete.max', section, `  digit deleted (0 / Back) → answer, slowest of ${r?.deleted.keys ?? 'n/a'}`, 'ms', r?.deleted.max ?? null, undefined, info),
+    row(
+      'faq-search.prepare',
+      section,
+      `  preparing the list's index once, in ${r?.prepare.slices ?? '?'} idle slices (total; longest slice ${r?.prepare.longestSliceMs ?? 'n/a'} ms)`,
+      'ms',
+      r?.prepare.totalMs ?? null,
+      undefined,
+      info,
+    ),
+  ]
+}
+
 /** Every row, in the table's order: per variant start and keys, paint for WebGL variants, memory, size. */
 export function buildRows(options: Options, c: Collected, builds: Record<'app' | 'appOnly' | 'floor', BuildInfo | undefined>): Metric[] {
   const out: Metric[] = []
@@ -416,5 +460,6 @@ export function buildRows(options: Options, c: Collected, builds: Record<'app' |
   }
   if (options.only.has('heap') || options.only.has('texture')) out.push(...memoryRows(options, c))
   if (options.only.has('size')) out.push(...sizeRows(builds))
+  if (options.only.has('faq-search')) out.push(...faqSearchRows(c))
   return out
 }

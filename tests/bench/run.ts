@@ -10,7 +10,7 @@
  *      app and the floor of that variant in the same run: cold and warm offline start (start.ts), key →
  *      next paint and main-thread work per key on every focusable screen (keys.ts, screens.ts), a held
  *      Down on the list (scroll.ts), what each screen draws per frame (paint.ts); then memory (memory.ts)
- *      and bundle sizes;
+ *      and bundle sizes; the 常见问题 digit search over 30 000 questions at 4× CPU (faqSearch.ts, no app build);
  *   4. prints the table and writes bench/results.json (machine, every figure with units, every run) and
  *      bench/results.md (the table for the README); `--quick` writes bench/quick.json and bench/quick.md.
  *
@@ -25,6 +25,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/ensure-browser'
 import { serve, type RunningServer } from '../../scripts/serve'
 import { indexKey } from '../../src/feed/cacheKeys'
 import { closeAllSessions } from './browser'
+import { DEFAULT_FAQ_SEARCH, faqSearch } from './faqSearch'
 import { buildApp, buildAppOnly, buildFloor, type BuildInfo } from './build'
 import { screenRun, type ScreenPlan } from './interaction'
 import { attempt, type BenchContext, type PageSpec } from './measure'
@@ -176,6 +177,7 @@ async function measureScreens(ctx: BenchContext, options: Options, sites: Sites,
             presses: options.presses,
             cpuRate: rate,
             ...(hold && s.id === 'notices' ? { hold } : {}),
+            ...(s.waitForMark ? { waitForMark: s.waitForMark } : {}),
           },
         })
       }
@@ -239,6 +241,18 @@ async function measureMemory(ctx: BenchContext, options: Options, sites: Sites, 
   }
 }
 
+/** 常见问题: the search code alone in a blank page, at the key figures' CPU rate (issue 12: ≤ 4 ms a key at 4×). */
+async function measureFaqSearch(ctx: BenchContext, options: Options, c: Collected): Promise<void> {
+  if (!options.only.has('faq-search')) return
+  const cpuRate = options.keyRates.includes(4) ? 4 : (options.keyRates[0] ?? 4)
+  const v = options.variants[0] ?? variant(1080, 'webgl')
+  c.faqSearch = await attempt(ctx, 'faq-search', 180_000, faqSearch(v, { cpuRate, ...DEFAULT_FAQ_SEARCH }))
+  if (c.faqSearch.ok) {
+    const r = c.faqSearch.value
+    log(`faq-search ${r.questions} questions ${cpuRate}×: typed p50 ${r.typed.p50} ms, p95 ${r.typed.p95} ms, max ${r.typed.max} ms; prepare ${r.prepare.totalMs} ms in ${r.prepare.slices} slices`)
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 function mapToObject<T>(map: Map<string, T>): Record<string, T> {
@@ -259,19 +273,20 @@ async function main(): Promise<void> {
     log(`Warning: the machine is busy (load ${loadAtStart[0]?.toFixed(1)} on ${cpus().length} cores): figures will vary more than usual.`)
   }
 
-  // 1. Builds
+  // 1. Builds (none for the search figure alone: it bundles its own page)
+  const needsApp = [...options.only].some((m) => m !== 'faq-search')
   const temp = mkdtempSync(join(tmpdir(), 'gov-tv-bench-'))
   cleanups.push(() => {
     if (options.keep) log(`Builds kept in ${temp}`)
     else rmSync(temp, { recursive: true, force: true })
   })
-  log('Building the app (production, modern entry), the floor' + (options.only.has('size') ? ' and the app without core/SDK' : '') + '…')
+  if (needsApp) log('Building the app (production, modern entry), the floor' + (options.only.has('size') ? ' and the app without core/SDK' : '') + '…')
   const builds: Record<'app' | 'appOnly' | 'floor', BuildInfo | undefined> = {
-    app: await buildApp(ROOT, join(temp, 'app')),
-    appOnly: options.only.has('size') ? await buildAppOnly(ROOT, join(temp, 'app-only')) : undefined,
-    floor: await buildFloor(ROOT, join(temp, 'floor')),
+    app: needsApp ? await buildApp(ROOT, join(temp, 'app')) : undefined,
+    appOnly: needsApp && options.only.has('size') ? await buildAppOnly(ROOT, join(temp, 'app-only')) : undefined,
+    floor: needsApp ? await buildFloor(ROOT, join(temp, 'floor')) : undefined,
   }
-  log(`  built in ${(Object.values(builds).reduce((sum, b) => sum + (b?.ms ?? 0), 0) / 1000).toFixed(1)} s`)
+  if (needsApp) log(`  built in ${(Object.values(builds).reduce((sum, b) => sum + (b?.ms ?? 0), 0) / 1000).toFixed(1)} s`)
 
   // 2. Servers: one app copy per feed and stage size (settings.json differs), one floor.
   const resolutions = [...new Set(options.variants.map((v) => v.resolution))]
@@ -280,9 +295,10 @@ async function main(): Promise<void> {
     for (const s of SCREENS) if (options.screens.includes(s.id)) regions.add(s.feed)
   }
   if (options.only.has('heap') || options.only.has('texture')) regions.add('large')
-  const sites: Sites = { app: new Map(), floor: await serve({ dir: join(temp, 'floor'), feed: true }) }
-  cleanups.push(() => closeServer(sites.floor))
-  for (const region of regions) {
+  // Without an app build nothing reads the servers (every measurement but faq-search is off).
+  const sites: Sites = { app: new Map(), floor: needsApp ? await serve({ dir: join(temp, 'floor'), feed: true }) : (undefined as unknown as RunningServer) }
+  if (needsApp) cleanups.push(() => closeServer(sites.floor))
+  for (const region of needsApp ? regions : []) {
     for (const resolution of resolutions) {
       const dir = join(temp, `app-${region}-${resolution}`)
       cpSync(join(temp, 'app'), dir, { recursive: true })
@@ -304,6 +320,7 @@ async function main(): Promise<void> {
   await measureStarts(ctx, options, sites, collected)
   await measureScreens(ctx, options, sites, collected)
   await measureMemory(ctx, options, sites, collected)
+  await measureFaqSearch(ctx, options, collected)
 
   // 4. The table
   const metrics = buildRows(options, collected, builds)
@@ -359,12 +376,14 @@ async function main(): Promise<void> {
       heapAtRest: mapToObject(collected.atRest),
       heapNavigations: collected.heap ?? null,
       textureMemory: mapToObject(collected.texture),
+      faqSearch: collected.faqSearch ?? null,
     },
   }
   mkdirSync(OUT_DIR, { recursive: true })
   writeFileSync(join(OUT_DIR, `${options.out}.json`), `${JSON.stringify(result, null, 2)}\n`)
   const patched = Object.entries(options.appSettings).map(([k, v]) => `--setting ${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-  const command = `\`npm run bench${options.quick || patched.length ? ` --${options.quick ? ' --quick' : ''}${patched.map((p) => ` ${p}`).join('')}` : ''}\``
+  const flags = [...(options.quick ? ['--quick'] : []), ...(options.out === 'faq-search' ? ['--only faq-search'] : []), ...patched]
+  const command = `\`npm run bench${flags.length ? ` -- ${flags.join(' ')}` : ''}\``
   const md = [
     `## Benchmark${options.quick ? ', quick mode' : ''} (${started.toISOString().slice(0, 10)})`,
     '',

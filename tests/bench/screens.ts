@@ -11,7 +11,7 @@
 import { HOME_TILES } from '../../src/layout/homeTiles'
 import type { RemoteKey } from './browser'
 
-export type ScreenId = 'home' | 'notices' | 'chips' | 'guides' | 'keypad' | 'about' | 'hotlines' | 'detail' | 'videos'
+export type ScreenId = 'home' | 'notices' | 'chips' | 'guides' | 'keypad' | 'about' | 'hotlines' | 'detail' | 'videos' | 'faq'
 
 export interface ScreenSpec {
   id: ScreenId
@@ -22,6 +22,11 @@ export interface ScreenSpec {
   hash: string
   /** Keys before measuring, each followed by a settled screen. */
   setup: RemoteKey[]
+  /**
+   * A User Timing mark the screen sets once what is measured is drawn, awaited before the setup keys: for
+   * a screen whose list arrives after first content (常见问题's shard).
+   */
+  waitForMark?: string
   cycle: RemoteKey[]
 }
 
@@ -83,6 +88,17 @@ export const SCREENS: readonly ScreenSpec[] = [
     hash: '#notices/lw-n001',
     setup: [],
     cycle: ['PageDown', 'PageUp'],
+  },
+  {
+    id: 'faq',
+    label: '常见问题 digit search (30 000 questions)',
+    // The generated region's 全部: the search shard of 30 000 questions (scripts/serve.ts, mocks/largeFaq.ts).
+    feed: 'large',
+    hash: '#faq',
+    waitForMark: 'app:faq-list',
+    setup: [],
+    // 医保 (YB) typed and deleted again (Backspace is Back, which deletes a typed digit first).
+    cycle: ['9', '2', 'Backspace', 'Backspace'],
   },
 ]
 

@@ -9,27 +9,17 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, parsePollAnswer, parsePollResults, parseProgress, type Parsed } from '../../src/feed/document'
 import { GuideDetailSchema, isTimestamp, NoticeSummarySchema, toPlainText, VISIBLE_TEXT_PATTERN } from '../../src/feed/schema'
-import { fixtureDocuments, mutants, type DocKind, type Json, type SchemaNode } from './feedMutants'
+import { fixtureDocuments, mutants, READERS, type DocKind, type Json, type SchemaNode } from './feedMutants'
 
 const SCHEMA = JSON.parse(readFileSync('docs/feed.schema.json', 'utf8')) as { $id: string; $defs: Record<DocKind, SchemaNode> }
 const ajv = new Ajv2020({ allErrors: true, strict: true })
 addFormats(ajv)
 ajv.addSchema(SCHEMA)
-const KINDS: DocKind[] = ['index', 'notice', 'guide', 'progress', 'pollAnswer', 'pollResults']
+const KINDS: DocKind[] = ['index', 'notice', 'guide', 'progress', 'pollAnswer', 'pollResults', 'faq-topic', 'faq-search', 'faq-entry']
 const VALIDATE = Object.fromEntries(
   KINDS.map((kind) => [kind, ajv.getSchema(`${SCHEMA.$id}#/$defs/${kind}`) as ValidateFunction]),
 ) as Record<DocKind, ValidateFunction>
-const READERS: Record<DocKind, (input: unknown) => Parsed<unknown>> = {
-  index: parseIndex,
-  notice: parseNoticeDetail,
-  guide: parseGuideDetail,
-  progress: parseProgress,
-  // The box builds this body itself (feed/polls.ts); this reader is what a poll service may hold it to.
-  pollAnswer: parsePollAnswer,
-  pollResults: parsePollResults,
-}
 
 const T = '2026-11-20T09:00:00+08:00'
 const TIMESTAMP_PATTERN = new RegExp(SCHEMA.$defs.notice.properties?.publishedAt?.pattern ?? 'missing', 'u')

@@ -5,18 +5,9 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, parsePollAnswer, parsePollResults, parseProgress, type Parsed, type Problem } from '../../src/feed/document'
+import type { Parsed, Problem } from '../../src/feed/document'
 import { LIMITS } from '../../src/feed/schema'
-import { fixtureDocuments, type DocKind, type Json } from './feedMutants'
-
-const READERS: Record<DocKind, (input: unknown) => Parsed<unknown>> = {
-  index: parseIndex,
-  notice: parseNoticeDetail,
-  guide: parseGuideDetail,
-  progress: parseProgress,
-  pollAnswer: parsePollAnswer,
-  pollResults: parsePollResults,
-}
+import { fixtureDocuments, READERS, type DocKind, type Json } from './feedMutants'
 const KINDS = Object.keys(READERS) as DocKind[]
 const REASONS = ['not-json', 'not-object', 'version', 'envelope']
 const RUNS = { seed: 20261120, numRuns: 400 }

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildFeedSchema, renderFeedSchema, SCHEMA_FILE } from '../../scripts/export-schema'
 import { readSettings } from '../../src/config/settings'
-import { parseGuideDetail, parseIndex, parseNoticeDetail, parsePollResults, parseProgress } from '../../src/feed/document'
+import { parseGuideDetail } from '../../src/feed/document'
 import { describeProblem } from '../../src/editor/problemText'
 import { HTTP_URL_PATTERN, LIMITS } from '../../src/feed/schema'
 import { checkDraft, detectKind } from '../../src/editor/draftFiles'
+import { READERS, type DocKind } from './feedMutants'
 
 type Node = Record<string, any>
 
@@ -19,7 +20,7 @@ describe('docs/feed.schema.json', () => {
 
   it('has one definition per document', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(Object.keys(defs)).toEqual(['index', 'notice', 'guide', 'progress', 'pollAnswer', 'pollResults'])
+    expect(Object.keys(defs)).toEqual(['index', 'notice', 'guide', 'progress', 'pollAnswer', 'pollResults', 'faq-topic', 'faq-search', 'faq-entry'])
     for (const def of Object.values(defs)) {
       expect(def.type).toBe('object')
       expect(def.description).toEqual(expect.any(String))
@@ -73,26 +74,17 @@ function examples(path: string): { file?: string; text: string }[] {
 describe('the examples in the docs', () => {
   it('docs/feed.md: every document example is valid and complete', () => {
     const found = examples('docs/feed.md')
-    expect(found.length).toBeGreaterThanOrEqual(4)
+    expect(found.length).toBeGreaterThanOrEqual(7)
     const kinds: string[] = []
     for (const { text } of found) {
       const value = JSON.parse(text) as Record<string, unknown>
-      const kind = 'applicationNo' in value ? 'progress' : 'counts' in value ? 'pollResults' : detectKind(value)
-      kinds.push(String(kind))
-      const parsed =
-        kind === 'progress'
-          ? parseProgress(value)
-          : kind === 'pollResults'
-            ? parsePollResults(value)
-            : kind === 'index'
-              ? parseIndex(value)
-              : kind === 'notice'
-                ? parseNoticeDetail(value)
-                : parseGuideDetail(value)
+      const kind = 'applicationNo' in value ? 'progress' : 'counts' in value ? 'pollResults' : (detectKind(value) ?? 'unknown')
+      kinds.push(kind)
+      const parsed = (READERS[kind as DocKind] ?? parseGuideDetail)(value)
       expect(parsed.problems.map((p) => describeProblem(p)), text.slice(0, 80)).toEqual([])
       expect(parsed.ok).toBe(true)
     }
-    expect(kinds.sort()).toEqual(['guide', 'index', 'notice', 'pollResults', 'progress'])
+    expect(kinds.sort()).toEqual(['faq-entry', 'faq-search', 'faq-topic', 'guide', 'index', 'notice', 'pollResults', 'progress'])
   })
 
   it('docs/editors.md: the small feed passes the validator, across files too', () => {

@@ -6,8 +6,20 @@
  */
 import { LINWU, POLL_START_COUNTS, PROGRESS_FIXTURES, YUELU } from '../../mocks/fixtures'
 import { seededRandom } from '../../mocks/seededRandom'
+import {
+  parseFaqEntry,
+  parseFaqSearch,
+  parseFaqTopic,
+  parseGuideDetail,
+  parseIndex,
+  parseNoticeDetail,
+  parsePollAnswer,
+  parsePollResults,
+  parseProgress,
+  type Parsed,
+} from '../../src/feed/document'
 
-export type DocKind = 'index' | 'notice' | 'guide' | 'progress' | 'pollAnswer' | 'pollResults'
+export type DocKind = 'index' | 'notice' | 'guide' | 'progress' | 'pollAnswer' | 'pollResults' | 'faq-topic' | 'faq-search' | 'faq-entry'
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type JsonObject = { [key: string]: Json }
 /** A JSON Schema node, read loosely: only the keywords the mutator looks at. */
@@ -21,6 +33,20 @@ export interface SchemaNode {
   maxItems?: number
   minItems?: number
   pattern?: string
+}
+
+/** The box's reader of each kind of document. */
+export const READERS: Record<DocKind, (input: unknown) => Parsed<unknown>> = {
+  index: parseIndex,
+  notice: parseNoticeDetail,
+  guide: parseGuideDetail,
+  progress: parseProgress,
+  // The box builds this body itself (feed/polls.ts); this reader is what a poll service may hold it to.
+  pollAnswer: parsePollAnswer,
+  pollResults: parsePollResults,
+  'faq-topic': parseFaqTopic,
+  'faq-search': parseFaqSearch,
+  'faq-entry': parseFaqEntry,
 }
 
 export interface Mutant {
@@ -40,6 +66,13 @@ export function fixtureDocuments(): { kind: DocKind; name: string; doc: Json }[]
     out.push({ kind: 'index', name: `${code}/index.json`, doc: wire(region.index) })
     for (const [id, doc] of Object.entries(region.notices)) out.push({ kind: 'notice', name: `${code}/notices/${id}.json`, doc: wire(doc) })
     for (const [id, doc] of Object.entries(region.guides)) out.push({ kind: 'guide', name: `${code}/guides/${id}.json`, doc: wire(doc) })
+    // 常见问题: every topic shard, the search shard, a few answers (of each kind of block).
+    const faq = region.faq
+    if (faq) {
+      for (const [id, doc] of Object.entries(faq.shards)) out.push({ kind: 'faq-topic', name: `${code}/faq/topics/${id}.json`, doc: wire(doc) })
+      out.push({ kind: 'faq-search', name: `${code}/faq/search.json`, doc: wire(faq.search) })
+      for (const [id, doc] of Object.entries(faq.entries).slice(0, 8)) out.push({ kind: 'faq-entry', name: `${code}/faq/entries/${id}.json`, doc: wire(doc) })
+    }
   }
   for (const fixture of PROGRESS_FIXTURES) out.push({ kind: 'progress', name: `progress ${fixture.record.applicationNo}`, doc: wire(fixture.record) })
   // The poll API's two bodies: each fixture poll's first answer, and its results as the mock service starts them.
