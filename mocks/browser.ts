@@ -11,12 +11,15 @@ export interface BrowserMockOptions {
   scenario?: string | null
   baseUrl?: string
   progressBaseUrl?: string
+  /** The call-back service (settings' assistApiUrl); default the progress API's base. */
+  assistBaseUrl?: string
 }
 
 export async function startBrowserMocks(options: BrowserMockOptions = {}): Promise<SetupWorker> {
   const bases = {
     baseUrl: options.baseUrl ?? DEFAULT_FEED_BASE,
     progressBaseUrl: options.progressBaseUrl ?? DEFAULT_API_BASE,
+    ...(options.assistBaseUrl ? { assistBaseUrl: options.assistBaseUrl } : {}),
   }
   const requested = options.scenario ?? scenarioFromSearch(location.search)
   if (requested && !isScenarioName(requested)) {

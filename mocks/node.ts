@@ -21,6 +21,7 @@ export function useScenario(name: ScenarioName, options: ScenarioOptions = {}): 
 export function resetMocks(): void {
   server.resetHandlers()
   handlers.resetProgressAttempts()
+  handlers.resetAssistRequests()
 }
 
 export { createHandlers } from './handlers'

@@ -1,6 +1,7 @@
 /**
  * Writes docs/feed.schema.json (JSON Schema 2020-12) from the valibot schemas of src/feed/schema.ts,
- * the single source of truth. One `$defs` entry per document: index, notice, guide, progress.
+ * the single source of truth. One `$defs` entry per document: index, notice, guide, progress, and the
+ * call-back request's body and answers (assistRequest, assistAccepted, assistClosed, assistInvalid).
  *
  *   npm run export-schema            # writes the file
  *   npm run export-schema -- --check # exits 1 when the committed file is out of date
@@ -16,6 +17,10 @@ import { toJsonSchema, type ConversionConfig, type JsonSchema } from '@valibot/t
 import * as v from 'valibot'
 import {
   AlertSchema,
+  AssistAcceptedSchema,
+  AssistClosedSchema,
+  AssistInvalidSchema,
+  AssistRequestSchema,
   AttachmentSchema,
   BlockSchema,
   CollectionSchema,
@@ -30,6 +35,7 @@ import {
   ProgressSchema,
   SCHEMA_MAJOR,
   TIMESTAMP_PATTERN,
+  TownshipSchema,
   VISIBLE_TEXT_PATTERN,
 } from '../src/feed/schema'
 
@@ -46,6 +52,7 @@ const DOCUMENTS = {
     guides: list(GuideSummarySchema, LIMITS.guides),
     hotlines: list(HotlineSchema, LIMITS.hotlines),
     collections: list(CollectionSchema, LIMITS.collections),
+    townships: list(TownshipSchema, LIMITS.townships),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,
@@ -54,6 +61,10 @@ const DOCUMENTS = {
   }),
   guide: GuideDetailSchema,
   progress: ProgressSchema,
+  assistRequest: AssistRequestSchema,
+  assistAccepted: AssistAcceptedSchema,
+  assistClosed: AssistClosedSchema,
+  assistInvalid: AssistInvalidSchema,
 } as const
 
 const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: string }> = {
@@ -65,7 +76,8 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
       'a bad item of alerts[], notices[], guides[], hotlines[] or collections[] is dropped on its own and reported, the rest is shown. ' +
       'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped. ' +
       'pageNo is unique across notices[] and guides[] (JSON Schema cannot say so): a later item repeating a number keeps ' +
-      'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item).',
+      'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item). ' +
+      'townships[] (optional, a minor addition) lists the county\'s townships and their villages for the call-back form\'s place picker; a bad township is dropped on its own.',
   },
   notice: {
     title: 'notices/{id}.json',
@@ -85,6 +97,28 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
       'POST {progressApiUrl}/v1/applications/lookup with the JSON body {"applicationNo": …, "code": …} (never in the URL), status 200. ' +
       '404: no such application; 403: wrong verification code; 429: too many tries (Retry-After); anything else: try later. ' +
       'Personal data: shown, never stored; the box masks the applicant again.',
+  },
+  assistRequest: {
+    title: 'call-back request (请工作人员联系我)',
+    description:
+      'POST {assistApiUrl}/v1/assist-requests, the body the box sends: a request that staff call about a guide tagged 帮代办 or 上门办. ' +
+      'phone is a mainland mobile (11 digits) or a landline with its area code and a dash; township and village are division codes from the index\'s townships[]. ' +
+      'Personal data: never in the URL, never cached (Cache-Control: no-store), never stored on the box.',
+  },
+  assistAccepted: {
+    title: 'call-back answer: accepted',
+    description:
+      '201 (or 200): the request was taken. referenceNo is shown large and read aloud; nextStep says in the service\'s words what happens next (the box has its own default).',
+  },
+  assistClosed: {
+    title: 'call-back answer: closed today',
+    description:
+      '409 or 423 with this body (or a 200 / 201 whose body says status "closed"): no requests are taken today; message and reopensAt are shown when given.',
+  },
+  assistInvalid: {
+    title: 'call-back answer: refused',
+    description:
+      '400: the request was refused; field names which part (phone, township, village …). Other answers: 429 with Retry-After (too many requests), anything else (5xx): unavailable.',
   },
 }
 

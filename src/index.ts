@@ -44,6 +44,7 @@ async function startMocks(settings: Settings): Promise<void> {
     scenario: query.get('scenario') ?? undefined,
     baseUrl: new URL(settings.feedBaseUrl, location.href).href,
     progressBaseUrl: new URL(settings.progressApiUrl, location.href).href,
+    ...(settings.assistApiUrl ? { assistBaseUrl: new URL(settings.assistApiUrl, location.href).href } : {}),
   })
 }
 

@@ -1,14 +1,20 @@
 /**
  * Every route in one table. Data reaches pages here, in route hooks; pages never fetch, parse or
  * touch storage. Deep links (for the operator portal's one-key shortcuts): #notices, #notices/{id},
- * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}.
+ * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}; #assist and
+ * #assist/{guideId} where the box offers call-back requests (settings' assistApiUrl).
  */
 import { Accessibility, type Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
+import { createAssistService, type AssistService } from './feed/assist'
+import { createAssistThrottle } from './feed/assistThrottle'
+import { browserHintStorage } from './feed/indexHint'
 import { lookupProgress } from './feed/progress'
 import { speechSupported } from './readAloud'
 import { About } from './screens/About'
 import { AlertDetail } from './screens/AlertDetail'
+import { AssistGuides } from './screens/AssistGuides'
+import { AssistRequest } from './screens/AssistRequest'
 import { CollectionList } from './screens/CollectionList'
 import { GuideDetail } from './screens/GuideDetail'
 import { Guides } from './screens/Guides'
@@ -49,11 +55,52 @@ function togglePreference(name: 'largeText' | 'readAloud'): boolean {
   return preferences[name]
 }
 
+// ---- 请工作人员联系我 (call-back requests): offered only where settings name the service ----------------
+
+/** Whether this box offers a section: a feature whose service settings do not name is not there at all. */
+function offers(section: string): boolean {
+  return section !== 'assist' || services().settings.assistApiUrl !== undefined
+}
+
+let assistService: AssistService | undefined
+
+/** One per session: the throttle's flags (guide id and time, never the phone) live in localStorage. */
+function assist(): AssistService {
+  const { settings, now } = services()
+  assistService ??= createAssistService({
+    assistApiUrl: settings.assistApiUrl ?? '',
+    regionCode: settings.regionCode,
+    timeoutMs: settings.requestTimeoutMs,
+    throttle: createAssistThrottle(browserHintStorage()),
+    now,
+  })
+  return assistService
+}
+
+function assistRoutes(): Router.RouteDefinition[] {
+  if (!offers('assist')) return []
+  const form = route('assist/:id', AssistRequest, async (page, { id }) => {
+    const guideId = id ?? ''
+    page.guideId = guideId
+    page.sentAt = assist().sentAt(guideId)
+    page.send = (fields) => assist().send(guideId, fields)
+    await feed(page)
+  })
+  return [
+    route('assist', AssistGuides, feed),
+    // The form is never kept in the Router's history: Back from anything after it skips it, and no state of it is stored.
+    { ...form, options: { preventStorage: true } } as Router.RouteDefinition,
+  ]
+}
+
 export function routes(): Router.Config {
   return {
     root: 'home',
     routes: [
-      route('home', Home, feed),
+      route('home', Home, async (page) => {
+        page.offers = offers
+        await feed(page)
+      }),
       route('notices', Notices, async (page) => {
         const { repository } = services()
         page.onNearby = (ids) => repository.prefetch('notice', ids)
@@ -69,6 +116,7 @@ export function routes(): Router.Config {
         await feed(page)
       }),
       route('guides/:id', GuideDetail, async (page, { id }) => {
+        page.assistOffered = offers('assist')
         page.show(await services().repository.guide(id ?? ''))
       }),
       route('progress', Progress, async (page) => {
@@ -100,6 +148,7 @@ export function routes(): Router.Config {
         })
         await feed(page)
       }),
+      ...assistRoutes(),
       route('*', NotFound),
       route('!', ErrorPage),
     ],

@@ -41,6 +41,11 @@ const HostSchema = v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host n
 const SettingsFields = v.object({
   feedBaseUrl: BaseUrlSchema,
   progressApiUrl: BaseUrlSchema,
+  /**
+   * The call-back request service (请工作人员联系我, feed.md "The call-back request"). Optional: without it the
+   * feature is not offered at all (no Home tile, no button on a guide, no route).
+   */
+  assistApiUrl: v.optional(BaseUrlSchema),
   regionCode: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'a 6- to 12-digit division code, e.g. "431025"')),
   /** The most pixels the canvas is drawn with; the design always fits the window (src/platform/stageFit.ts). */
   resolution: v.optional(v.picklist([720, 1080]), 1080),

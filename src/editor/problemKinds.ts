@@ -99,6 +99,8 @@ const LIST_FIELDS = new Set([
   'guides',
   'hotlines',
   'collections',
+  'townships',
+  'villages',
   'path',
   'tags',
   'body',

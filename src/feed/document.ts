@@ -17,6 +17,7 @@ import {
   NoticeSummarySchema,
   ProgressSchema,
   SCHEMA_MAJOR,
+  TownshipSchema,
   type Collection,
   type FeedIndex,
   type GuideDetail,
@@ -243,6 +244,9 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
     problems,
   )
   const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections }
+  // 请工作人员联系我's place picker (a minor addition to v1): kept only when the feed lists any.
+  const townships = items(validItems(raw, 'townships', TownshipSchema, LIMITS.townships, problems))
+  if (townships.length > 0) value.townships = townships
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
 }

@@ -6,6 +6,7 @@
  *   {feedBaseUrl}/v1/regions/{region}/notices/{id}.json
  *   {feedBaseUrl}/v1/regions/{region}/guides/{id}.json
  *   {progressApiUrl}/v1/applications/lookup          (POST)
+ *   {assistApiUrl}/v1/assist-requests                 (POST)
  */
 
 /** A base from settings without its trailing slashes: `…/gov/` must not become `…/gov//v1/…`. */
@@ -50,4 +51,11 @@ export const PROGRESS_LOOKUP_PATH = 'v1/applications/lookup'
 /** The one address of the progress lookup: number and code travel in the POST body. */
 export function progressLookupUrl(progressApiUrl: string): string {
   return `${trimBase(progressApiUrl)}/${PROGRESS_LOOKUP_PATH}`
+}
+
+export const ASSIST_REQUESTS_PATH = 'v1/assist-requests'
+
+/** The one address of 请工作人员联系我: the phone and the place travel in the POST body. */
+export function assistRequestUrl(assistApiUrl: string): string {
+  return `${trimBase(assistApiUrl)}/${ASSIST_REQUESTS_PATH}`
 }

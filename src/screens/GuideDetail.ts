@@ -1,13 +1,16 @@
 /**
  * One 办事指南: who can apply, conditions, the papers to bring (and which need not be brought),
  * steps, time limits, fee, places and hours, phones; paged like a notice, with a QR code to continue
- * the application on a phone.
+ * the application on a phone. A guide tagged 帮代办 or 上门办 has a 请工作人员联系我 button above the text
+ * (Up on the first page reaches it) where the box offers call-back requests.
  */
-import { Lightning } from '@lightningjs/sdk'
+import { Lightning, Router } from '@lightningjs/sdk'
+import { ActionButton } from '../components/ActionButton'
 import { FailurePanel } from '../components/FailurePanel'
 import { PagedBody } from '../components/PagedBody'
 import { QrCode } from '../components/QrCode'
 import { textPatch } from '../components/text'
+import { offersAssist } from '../feed/assist'
 import type { DetailResult } from '../feed/repository'
 import type { GuideDetail as Guide } from '../feed/schema'
 import { t } from '../i18n/strings'
@@ -16,6 +19,7 @@ import { palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
 
 const QR_COLUMN = 420
+const ASSIST_W = 520
 
 export interface GuideDetailTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: object
@@ -24,6 +28,8 @@ export interface GuideDetailTemplateSpec extends Lightning.Component.TemplateSpe
   Body: typeof PagedBody
   Online: typeof QrCode
   Failed: typeof FailurePanel
+  Assist: typeof ActionButton
+  AssistHint: object
 }
 
 export class GuideDetail
@@ -31,6 +37,9 @@ export class GuideDetail
   implements Lightning.Component.ImplementTemplateSpec<GuideDetailTemplateSpec>
 {
   private guide: Guide | undefined
+  /** Set by the route: whether this box offers call-back requests (settings' assistApiUrl). */
+  assistOffered = false
+  private zone: 'body' | 'assist' = 'body'
 
   static override _template(): Lightning.Component.Template<GuideDetailTemplateSpec> {
     return {
@@ -42,6 +51,8 @@ export class GuideDetail
       Body: { type: PagedBody, x: safeArea.x, y: 290, w: safeArea.w - QR_COLUMN, h: 620 },
       Online: { type: QrCode, x: safeArea.x + safeArea.w - QR_COLUMN + 60, y: 300 },
       Failed: { type: FailurePanel, x: safeArea.x, y: 300, visible: false },
+      Assist: { type: ActionButton, x: safeArea.x + safeArea.w - ASSIST_W, y: 192, visible: false },
+      AssistHint: { x: safeArea.x + safeArea.w - ASSIST_W - 24, y: 212, mountX: 1, visible: false },
     }
   }
 
@@ -53,6 +64,7 @@ export class GuideDetail
     const failed = !result.ok
     this.tag('Failed')?.patch({ visible: failed })
     for (const ref of ['Title', 'Meta', 'Tags', 'Body', 'Online'] as const) this.tag(ref)?.patch({ visible: !failed })
+    this.showAssist(result.ok && this.assistOffered && offersAssist(result.value))
     if (!result.ok) {
       this.guide = undefined
       ;(this.tag('Failed') as FailurePanel).show(t('guide.failed'), result.reason)
@@ -71,7 +83,12 @@ export class GuideDetail
       }),
     })
     this.tag('Tags')?.patch({
-      text: textPatch(guide.tags.map((tag) => `【${tag}】`).join(''), { size: type.hint, color: palette.text, width: safeArea.w, maxLines: 1 }),
+      text: textPatch(guide.tags.map((tag) => `【${tag}】`).join(''), {
+        size: type.hint,
+        color: palette.text,
+        width: this.hasAssist ? safeArea.w - ASSIST_W - 360 : safeArea.w,
+        maxLines: 1,
+      }),
     })
     this.body.setBlocks(guideBlocks(guide))
     const online = this.tag('Online') as QrCode
@@ -85,10 +102,58 @@ export class GuideDetail
   }
 
   override _getFocused(): Lightning.Component {
-    return this.body
+    return this.zone === 'assist' && this.hasAssist ? (this.tag('Assist') as ActionButton) : this.body
+  }
+
+  private get hasAssist(): boolean {
+    return this.tag('Assist')?.visible === true
+  }
+
+  private showAssist(shown: boolean): void {
+    this.tag('Assist')?.patch({ visible: shown })
+    this.tag('AssistHint')?.patch({ visible: shown })
+    if (!shown) {
+      this.zone = 'body'
+      return
+    }
+    const button = this.tag('Assist') as ActionButton
+    button.spoken = t('assist.buttonAnnounce')
+    button.show(t('assist.button'), 'assist', ASSIST_W)
+    this.tag('AssistHint')?.patch({ text: textPatch(t('assist.buttonHint'), { size: type.hint, color: palette.textMuted }) })
+  }
+
+  /** Up on the first page goes to the button above the text; the body pages with every other arrow. */
+  override _captureUp(): boolean {
+    if (this.zone !== 'body' || !this.hasAssist || this.body.currentPage > 0) return false
+    this.zone = 'assist'
+    this._refocus()
+    return true
+  }
+
+  /** On the button, Down (and Left) return to the text without turning a page. */
+  override _handleDown(): boolean {
+    if (this.zone !== 'assist') return false
+    this.zone = 'body'
+    this._refocus()
+    return true
+  }
+
+  override _handleLeft(): boolean {
+    return this._handleDown()
+  }
+
+  override _handleEnter(): boolean {
+    if (this.zone !== 'assist' || !this.guide) return false
+    Router.navigate(`assist/${this.guide.id}`)
+    return true
   }
 
   override historyState(state: HistoryState): HistoryState {
-    return this.body.historyState(state)
+    if (!state) return { ...this.body.historyState(state), zone: this.zone }
+    // Back from the call-back form lands on the button it was opened from.
+    if (state.zone === 'assist' && this.hasAssist) this.zone = 'assist'
+    this.body.historyState(state)
+    if (this.hasFocus()) this._refocus()
+    return undefined
   }
 }

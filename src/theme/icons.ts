@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 
-export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection'
+export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection' | 'assist'
 
 const STROKE = 'fill="none" stroke="#ffffff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"'
 
@@ -28,6 +28,8 @@ const PATHS: Record<IconName, string> = {
   page: `<path ${STROKE} d="M22 10 L62 10 L80 28 L80 90 L22 90 Z"/><path ${STROKE} d="M62 10 L62 28 L80 28"/><path ${STROKE} d="M34 46 L68 46 M34 60 L68 60 M34 74 L56 74"/>`,
   // A folder: a hand-picked collection such as 本月政策.
   collection: `<path ${STROKE} d="M10 24 L40 24 L48 34 L90 34 L90 82 L10 82 Z"/><path ${STROKE} d="M10 44 L90 44"/>`,
+  // A person inside a house: staff who come to the home (上门办) or handle it for you (帮代办).
+  assist: `<path ${STROKE} d="M12 48 L50 14 L88 48"/><path ${STROKE} d="M22 40 L22 86 L78 86 L78 40"/><circle ${STROKE} cx="50" cy="52" r="9"/><path ${STROKE} d="M34 86 Q34 68 50 68 Q66 68 66 86"/>`,
   qr: `<rect ${STROKE} x="14" y="14" width="28" height="28"/><rect ${STROKE} x="58" y="14" width="28" height="28"/><rect ${STROKE} x="14" y="58" width="28" height="28"/><path ${STROKE} d="M58 58 L86 86 M86 58 L86 70"/>`,
 }
 

@@ -19,7 +19,7 @@ describe('docs/feed.schema.json', () => {
 
   it('has one definition per document', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(Object.keys(defs)).toEqual(['index', 'notice', 'guide', 'progress'])
+    expect(Object.keys(defs)).toEqual(['index', 'notice', 'guide', 'progress', 'assistRequest', 'assistAccepted', 'assistClosed', 'assistInvalid'])
     for (const def of Object.values(defs)) {
       expect(def.type).toBe('object')
       expect(def.description).toEqual(expect.any(String))
