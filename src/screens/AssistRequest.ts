@@ -126,8 +126,9 @@ export class AssistRequest
         Submit: { type: ActionButton, x: BOX_X, y: 4 * ROW_STEP + 20 },
       },
       Hint: { x: RIGHT_X, y: 240 },
-      Message: { x: RIGHT_X, y: 460, visible: false },
-      Privacy: { x: safeArea.x, y: safeArea.y + safeArea.h - 110 },
+      // Below the form, the whole width: a message reads on one line (a date or 12345 is not split).
+      Message: { x: safeArea.x, y: 240 + 4 * ROW_STEP + 20 + 88 + 28, visible: false },
+      Privacy: { x: RIGHT_X, y: 240 + 4 * ROW_STEP + 20 },
       Done: {
         x: safeArea.x,
         y: 250,
@@ -150,7 +151,7 @@ export class AssistRequest
     this.tag('Form.TimeRow.Label')?.patch(label(t('assist.timeLabel')))
     const submit = this.tag('Form.Submit') as ActionButton
     submit.show(t('assist.submit'), 'assist', 360)
-    this.tag('Privacy')?.patch({ text: textPatch(t('assist.privacy'), { size: type.hint, color: palette.textMuted }) })
+    this.tag('Privacy')?.patch({ text: textPatch(t('assist.privacy'), { size: type.hint, color: palette.textMuted, width: RIGHT_W, maxLines: 3 }) })
     const chips = this.tag('Form.TimeRow.Chips')
     ASSIST_TIMES.forEach((_time, i) =>
       chips?.childList.add(this.stage.c({ x: i * (CHIP_W + CHIP_GAP), w: CHIP_W, h: ROW_H, rect: true, Label: { x: CHIP_W / 2, y: ROW_H / 2 + 6, mount: 0.5 } })),
@@ -289,7 +290,7 @@ export class AssistRequest
     const words = key ? [t(key, params), extra].filter(Boolean).join('\n') : ''
     this.tag('Message')?.patch({
       visible: words !== '',
-      text: textPatch(words, { size: type.label, width: RIGHT_W, maxLines: 6 }),
+      text: textPatch(words, { size: type.label, width: safeArea.w, maxLines: 2 }),
     })
     if (words) Accessibility.Announcer.speak(words)
   }
