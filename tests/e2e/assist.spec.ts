@@ -227,6 +227,32 @@ it('a 帮代办 guide has the button (Up on the first page); the form it opens f
   tv.expectNoErrors()
 })
 
+it('on canvas2d (no WebGL) the form draws, focus shows in the pixels, and moving between rows draws no text', async () => {
+  const countTextDraws = `(function () {
+    window.__textDraws = 0;
+    var fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function () { window.__textDraws++; return fillText.apply(this, arguments); };
+  })();`
+  tv = await Tv.launch(baseUrl, { extraArgs: ['--disable-webgl'], initScript: countTextDraws })
+  await tv.open(`assist/${LOW_INCOME.id}`)
+  await tv.waitForAllTexts([`事项：${LOW_INCOME.name}`, '联系电话'])
+  expect(await tv.renderer()).toBe('canvas2d')
+  await typeDigits(tv, PHONE)
+  await tv.press('OK')
+  await tv.waitForText('139****5678')
+  // The township row's outline is the focus yellow.
+  const focus = await tv.colourArea(0xffd21f)
+  expect(focus?.pixels ?? 0).toBeGreaterThan(1000)
+  await tv.nextFrame()
+  await tv.page.waitForTimeout(500)
+  const before = await tv.page.evaluate<number>('window.__textDraws')
+  // Township → time → township → time: outlines and tints only, the same hint.
+  for (const key of ['Down', 'Up', 'Down', 'Up'] as const) await tv.press(key)
+  await tv.nextFrame()
+  expect((await tv.page.evaluate<number>('window.__textDraws')) - before).toBe(0)
+  tv.expectNoErrors()
+})
+
 it('without assistApiUrl in settings there is no tile, no button and no #assist: never a broken screen', async () => {
   tv = await Tv.launch(baseUrl)
   await tv.page.route('**/settings.json', async (route) => {
