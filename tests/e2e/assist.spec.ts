@@ -47,13 +47,17 @@ function recordRequests(t: Tv): Array<{ method: string; url: string; body: strin
 }
 
 /**
- * Fills the form from its first row: the phone, OK, the first township (Right), OK, its first village,
- * OK, the preferred time (Left from 都可以: 下午), OK: focus is then on 提交.
+ * Fills the form from its first row: the phone (shown as typed, in groups), OK (now masked), the first
+ * township (Right), OK, its first village, OK, the preferred time (Left from 都可以: 下午), OK: focus is
+ * then on 提交.
  */
 async function fillForm(t: Tv, phone: string): Promise<void> {
   await t.waitForText('联系电话')
   await typeDigits(t, phone)
+  await t.waitForText(`${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}_`)
   await t.press('OK')
+  await t.waitForText(`${phone.slice(0, 3)}****${phone.slice(-4)}`)
+  expect((await t.texts()).some((text) => text.includes(phone.slice(3, 7)))).toBe(false)
   await t.press('Right')
   await t.waitForText(`◀ ${SHUNFENG.name} ▶`)
   await t.press('OK')
@@ -63,6 +67,7 @@ async function fillForm(t: Tv, phone: string): Promise<void> {
   await t.press('Left')
   await t.waitForText('✓ 下午')
   await t.press('OK')
+  await t.waitForText('核对无误后，按确认键提交')
 }
 
 /** Everything the page keeps: URL, history state, both storages, cookies and every IndexedDB record. */
@@ -105,22 +110,8 @@ it('Home → 预约帮办 → a guide → the form: the phone typed, masked, a v
   expect(tv.page.url()).toMatch(new RegExp(`#assist/${FIRST.id}$`))
 
   // While typed the digits show, grouped, so the person can check them; once entered they are masked.
-  await typeDigits(tv, PHONE)
-  await tv.waitForText('139 1234 5678_')
-  await tv.press('OK')
-  await tv.waitForText('139****5678')
-  expect((await tv.texts()).some((t) => t.includes(PHONE) || t.includes('139 1234 5678'))).toBe(false)
-  await tv.press('Right')
-  await tv.waitForText(`◀ ${SHUNFENG.name} ▶`)
-  await tv.press('OK')
-  await tv.press('Right')
-  await tv.waitForText(`◀ ${VILLAGE.name} ▶`)
-  await tv.press('OK')
-  await tv.press('Left')
-  await tv.waitForText('✓ 下午')
+  await fillForm(tv, PHONE)
   await tv.screenshot('assist')
-  await tv.press('OK')
-  await tv.waitForText('核对无误后，按确认键提交')
   await tv.press('OK')
 
   const done = await tv.waitForAllTexts(['✓ 已提交', '编号', ASSIST_NEXT_STEP, '请记下这个编号。如有疑问，请拨打 12345'])
@@ -219,6 +210,10 @@ it('a 帮代办 guide has the button (Up on the first page); the form it opens f
   const kept = await keptByThePage(tv)
   expect(kept).not.toContain(PHONE.slice(3))
   expect(kept).not.toContain('assist-sent')
+
+  // #assist opens the list directly.
+  await tv.open('assist')
+  await tv.waitForAllTexts(['请工作人员联系我', `共 ${assistGuides(LINWU.index).length} 项`])
 
   // A guide without 帮代办 or 上门办 has no button.
   await tv.open(`guides/${NO_HELP.id}`)

@@ -35,6 +35,7 @@ import { parseIndex } from '../../src/feed/document'
 import { assistRequestUrl } from '../../src/feed/feedUrls'
 import { fetchPostJson, PostError, xhrPostJson, type PostJson } from '../../src/feed/postJson'
 import { FakeXhr, installFakeXhr } from './fakeXhr'
+import { watchRequests, type Seen, type SeenRequests } from './seenRequests'
 
 const ROUTE = assistRequestUrl(NODE_API_BASE)
 const LINE = 'POST /api/v1/assist-requests'
@@ -45,28 +46,13 @@ const SHUNFENG = LINWU.index.townships![0]!
 const FIELDS: AssistFields = { phone: PHONE, township: SHUNFENG.code, village: SHUNFENG.villages[0]!.code, preferredTime: 'morning' }
 const T0 = Date.parse('2026-12-02T09:00:00+08:00')
 
-interface Seen {
-  line: string
-  body: unknown
-  headers: Record<string, string>
-  cache: string
-}
-let seen: Promise<Seen>[] = []
-const requests = (): Promise<Seen[]> => Promise.all(seen)
+/** Every request the mock service saw in this test. */
+let watch: SeenRequests
+const requests = (): Promise<Seen[]> => watch.requests()
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {
-  seen = []
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    const headers = Object.fromEntries(request.headers.entries())
-    seen.push(
-      request
-        .clone()
-        .text()
-        .then((text) => ({ line: `${request.method} ${url.pathname}${url.search}`, body: text ? (JSON.parse(text) as unknown) : undefined, headers, cache: request.cache })),
-    )
-  })
+  watch = watchRequests(server)
 })
 afterEach(() => {
   server.events.removeAllListeners()
@@ -232,7 +218,7 @@ describe('every answer, as the screen says it', () => {
   it('no network: offline, and a box that knows it is offline does not even try', async () => {
     useScenario('offline')
     expect(await send(PHONE)).toEqual({ kind: 'offline' })
-    seen = []
+    watch.clear()
     expect(await service({ online: () => false }).send(GUIDE.id, FIELDS)).toEqual({ kind: 'offline' })
     expect(await requests()).toEqual([])
   })
@@ -306,7 +292,7 @@ describe('a second request for the same guide within the hour', () => {
     expect(await assist.send(GUIDE.id, FIELDS)).toMatchObject({ kind: 'accepted' })
     now += 59 * 60 * 1000
     expect(assist.sentAt(GUIDE.id)).toBe(T0)
-    seen = []
+    watch.clear()
     expect(await assist.send(GUIDE.id, { ...FIELDS, phone: LANDLINE })).toEqual({ kind: 'already-sent', sentAt: T0 })
     expect(await requests()).toEqual([])
     // Another guide is another request.
