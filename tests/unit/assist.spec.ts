@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import { delay, http, HttpResponse } from 'msw'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { LINWU, YUELU } from '../../mocks/fixtures'
 import {
   ASSIST_CLOSED_MESSAGE,
@@ -18,7 +18,7 @@ import {
   ASSIST_TEST_PHONES,
   MAX_ASSIST_PER_PHONE,
 } from '../../mocks/fixtures/assist'
-import { NODE_API_BASE, resetMocks, server, useScenario } from '../../mocks/node'
+import { NODE_API_BASE, server, useScenario } from '../../mocks/node'
 import { readSettings, SettingsError } from '../../src/config/settings'
 import {
   assistBody,
@@ -35,7 +35,7 @@ import { parseIndex } from '../../src/feed/document'
 import { assistRequestUrl } from '../../src/feed/feedUrls'
 import { fetchPostJson, PostError, xhrPostJson, type PostJson } from '../../src/feed/postJson'
 import { FakeXhr, installFakeXhr } from './fakeXhr'
-import { watchRequests, type Seen, type SeenRequests } from './seenRequests'
+import { useMockService, type Seen } from './seenRequests'
 
 const ROUTE = assistRequestUrl(NODE_API_BASE)
 const LINE = 'POST /api/v1/assist-requests'
@@ -47,20 +47,11 @@ const FIELDS: AssistFields = { phone: PHONE, township: SHUNFENG.code, village: S
 const T0 = Date.parse('2026-12-02T09:00:00+08:00')
 
 /** Every request the mock service saw in this test. */
-let watch: SeenRequests
+const watch = useMockService()
 const requests = (): Promise<Seen[]> => watch.requests()
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(() => {
-  watch = watchRequests(server)
-})
 afterEach(() => {
-  server.events.removeAllListeners()
-  resetMocks()
-  vi.unstubAllGlobals()
   vi.restoreAllMocks()
 })
-afterAll(() => server.close())
 
 /** localStorage as a Map, recording every write. */
 function memoryStorage(): FlagStorage & { writes: Array<[string, string]>; map: Map<string, string> } {

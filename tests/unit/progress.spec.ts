@@ -3,7 +3,7 @@
  * its body (never in an address, a log or a cache), personal data masked again by the app, every failure
  * turned into something the screen can say, and nothing ever stored.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { delay, http, HttpResponse } from 'msw'
 import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
 import { isValidApplicationNo, isValidCode, lookupProgress, maskProgress, type ProgressResult } from '../../src/feed/progress'
@@ -15,26 +15,15 @@ import type { Progress } from '../../src/feed/schema'
 import { maskNumber } from '../../src/feed/mask'
 import { LINWU, PROGRESS_FIXTURES, UNMASKED_APPLICATION_NO, type ProgressFixture } from '../../mocks/fixtures'
 import { errorJson, LOCK_SECONDS, MAX_WRONG_CODES, progressRoute } from '../../mocks/handlers'
-import { NODE_API_BASE, NODE_FEED_BASE, resetMocks, server, useScenario } from '../../mocks/node'
+import { NODE_API_BASE, NODE_FEED_BASE, server, useScenario } from '../../mocks/node'
 import { FakeXhr, installFakeXhr } from './fakeXhr'
-import { watchRequests, type Seen, type SeenRequests } from './seenRequests'
+import { useMockService, type Seen } from './seenRequests'
 
 const ROUTE = progressRoute(NODE_API_BASE)
 
 /** Every request the mock service saw in this test. */
-let watch: SeenRequests
+const watch = useMockService()
 const requests = (): Promise<Seen[]> => watch.requests()
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(() => {
-  watch = watchRequests(server)
-})
-afterEach(() => {
-  server.events.removeAllListeners()
-  resetMocks()
-  vi.unstubAllGlobals()
-})
-afterAll(() => server.close())
 
 /** The feed's client, for the repository that runs alongside the lookups. */
 function client(): HttpClient {
