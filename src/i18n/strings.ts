@@ -384,7 +384,7 @@ export const en: Strings = {
   'settings.errorBody': 'Field "{field}" should be {expected}; got {received}',
   'hint.back': 'Press Back to go back',
   'hint.ok': 'Press OK to open',
-  'home.assist': 'Ask for help',
+  'home.assist': 'Get help',
   'assist.title': 'Ask staff to call me',
   'assist.listHint': 'Staff can do these for you or come to your home: choose one and press OK',
   'assist.empty': 'No service offers help at home yet. For urgent matters call 12345',
