@@ -163,12 +163,13 @@ export class AssistRequest
   onFeed(index: FeedIndex | undefined, status: FeedStatus, _now: number): void {
     if (this.mode !== 'loading') return
     if (!index) {
-      this.showNotice(status.phase === 'unavailable' ? 'unavailable.title' : 'status.loading', status.phase === 'unavailable' ? 'unavailable.body' : undefined)
-      this.mode = 'loading'
+      // Still loading: the notice says so (or that the service cannot be reached), and the form follows the index.
+      const unavailable = status.phase === 'unavailable'
+      this.paintNotice(unavailable ? 'unavailable.title' : 'status.loading', unavailable ? 'unavailable.body' : undefined)
       return
     }
     const guide = index.guides.find((g) => g.id === this.guideId)
-    // The route only opens guides the index tags 帮代办 / 上门办 (AssistGuides, GuideDetail); a stale deep link does not.
+    // Lists and guides only link to guides tagged 帮代办 / 上门办; a stale deep link (a guide gone or retagged) is told so.
     if (!guide || !offersAssist(guide)) {
       this.showNotice('assist.notFound')
       return
@@ -226,6 +227,10 @@ export class AssistRequest
   private showNotice(title: StringKey, body?: StringKey, params: Record<string, string | number> = {}): void {
     this.mode = 'notice'
     this.showMode()
+    this.paintNotice(title, body, params)
+  }
+
+  private paintNotice(title: StringKey, body?: StringKey, params: Record<string, string | number> = {}): void {
     const bodyText = body ? t(body, params) : ''
     this.tag('Notice')?.patch({
       Title: { text: textPatch(t(title), { size: type.heading, bold: true, width: safeArea.w, maxLines: 2 }) },
