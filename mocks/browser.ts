@@ -13,6 +13,8 @@ export interface BrowserMockOptions {
   scenario?: string | null
   baseUrl?: string
   progressBaseUrl?: string
+  /** The call-back service (settings' assistApiUrl); default the progress API's base. */
+  assistBaseUrl?: string
   pollBaseUrl?: string
 }
 
@@ -38,6 +40,7 @@ export async function startBrowserMocks(options: BrowserMockOptions = {}): Promi
     baseUrl: options.baseUrl ?? DEFAULT_FEED_BASE,
     progressBaseUrl: options.progressBaseUrl ?? DEFAULT_API_BASE,
     ...(options.pollBaseUrl ? { pollBaseUrl: options.pollBaseUrl } : {}),
+    ...(options.assistBaseUrl ? { assistBaseUrl: options.assistBaseUrl } : {}),
   }
   const requested = options.scenario ?? scenarioFromSearch(location.search)
   if (requested && !isScenarioName(requested)) {

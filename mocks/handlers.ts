@@ -4,9 +4,21 @@
  * like a live service that guards its verification codes.
  */
 import { http, HttpResponse, type DefaultBodyType, type HttpHandler, type PathParams } from 'msw'
+import * as v from 'valibot'
 import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, POLL_START_COUNTS, REGIONS, type RegionFixture } from './fixtures'
-import { faqPaths, feedPaths, feedUrl, pollPaths, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
-import type { Poll, PollResults } from '../src/feed/schema'
+import {
+  ASSIST_CLOSED_MESSAGE,
+  ASSIST_NEXT_STEP,
+  ASSIST_REOPENS_AT,
+  ASSIST_RETRY_AFTER_SECONDS,
+  ASSIST_TEST_PHONES,
+  ASSIST_WINDOW_SECONDS,
+  MAX_ASSIST_PER_PHONE,
+  REFERENCE_PREFIX,
+} from './fixtures/assist'
+import { assistRequestUrl, faqPaths, feedPaths, feedUrl, pollPaths, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
+import { offersAssist } from '../src/feed/assist'
+import { AssistRequestSchema, type AssistRequest, type Poll, type PollResults } from '../src/feed/schema'
 
 export interface HandlerOptions {
   /** Feed base, absolute or relative to the page. Default `/feed`. */
@@ -15,6 +27,8 @@ export interface HandlerOptions {
   progressBaseUrl?: string
   /** Poll API base (answers and results), absolute or relative to the page. Default: the progress base. */
   pollBaseUrl?: string
+  /** Call-back request service base (assistApiUrl), default the progress API's. */
+  assistBaseUrl?: string
   /** Clock for the progress lock-out and the polls' open/closed times; tests pass a fake one. */
   now?: () => number
   /** Reads a file of mocks/media/ (the test clip, subtitles); without it the media host answers 404. */
@@ -150,6 +164,8 @@ export function errorJson(status: number, error: string, headers: Record<string,
 export interface MockHandlers extends Array<HttpHandler> {
   resetProgressAttempts(): void
   resetPolls(): void
+  /** Forgets the call-back requests counted per phone and the reference numbers given. */
+  resetAssistRequests(): void
 }
 
 // ---- Polls (issue 13) ------------------------------------------------------------------------------------
@@ -391,5 +407,85 @@ export function createHandlers(options: HandlerOptions = {}): MockHandlers {
     mediaHandler(options.media),
   ]
 
-  return Object.assign(handlers, { resetProgressAttempts: () => attempts.clear(), resetPolls: polls.reset })
+  const assist = assistHandlers(options.assistBaseUrl ?? options.progressBaseUrl ?? DEFAULT_API_BASE, now)
+  handlers.push(...assist.handlers)
+  return Object.assign(handlers, { resetProgressAttempts: () => attempts.clear(), resetPolls: polls.reset, resetAssistRequests: assist.reset })
+}
+
+// ---- 请工作人员联系我: the call-back request service ---------------------------------------------------------
+
+/** The field a 400 names: the first one valibot refused, or the one the service's own check refused. */
+function refusedField(issues: readonly v.BaseIssue<unknown>[]): string | undefined {
+  const key = issues[0]?.path?.[0]?.key
+  return typeof key === 'string' ? key : undefined
+}
+
+/** A reference number as the county's system writes it: region prefix, the day in Beijing time, a sequence. */
+function referenceNo(regionCode: string, at: number, seq: number): string {
+  const day = new Date(at + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')
+  return `${REFERENCE_PREFIX[regionCode] ?? 'GOV'}-${day}-${String(seq).padStart(4, '0')}`
+}
+
+/** Which part of a valid request this county does not know: the guide, the township, the village. */
+function unknownPart(request: AssistRequest, region: RegionFixture): string | undefined {
+  const guide = region.index.guides.find((g) => g.id === request.guideId)
+  if (!guide || !offersAssist(guide)) return 'guideId'
+  const townships = region.index.townships ?? []
+  const township = townships.find((t) => t.code === request.township)
+  if (request.township !== undefined && !township) return 'township'
+  if (request.village !== undefined && !township?.villages.some((village) => village.code === request.village)) return 'village'
+  return undefined
+}
+
+function assistHandlers(base: string, now: () => number): { handlers: HttpHandler[]; reset(): void } {
+  // Per handler set: requests per phone in the last hour, and the day's sequence of reference numbers.
+  const sent = new Map<string, number[]>()
+  let sequence = 41
+  const json = (status: number, body: object, headers: Record<string, string> = {}) =>
+    HttpResponse.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
+  const url = assistRequestUrl(base)
+  const handlers = [
+    http.post(url, async ({ request }) => {
+      let body: unknown
+      try {
+        body = JSON.parse(await request.text()) as unknown
+      } catch {
+        return json(400, { error: 'invalid' })
+      }
+      const parsed = v.safeParse(AssistRequestSchema, body)
+      if (!parsed.success) {
+        const field = refusedField(parsed.issues)
+        return json(400, field ? { error: 'invalid', field } : { error: 'invalid' })
+      }
+      const asked = parsed.output
+      const region = regionFixture(asked.regionCode)
+      if (!region) return json(400, { error: 'invalid', field: 'regionCode' })
+      const unknown = unknownPart(asked, region)
+      if (unknown) return json(400, { error: 'invalid', field: unknown })
+      if (asked.phone === ASSIST_TEST_PHONES.rateLimited) {
+        return json(429, { error: 'too-many-requests' }, { 'Retry-After': String(ASSIST_RETRY_AFTER_SECONDS) })
+      }
+      if (asked.phone === ASSIST_TEST_PHONES.closed) return json(423, { status: 'closed', message: ASSIST_CLOSED_MESSAGE, reopensAt: ASSIST_REOPENS_AT })
+      if (asked.phone === ASSIST_TEST_PHONES.closedBody) return json(200, { status: 'closed' })
+      if (asked.phone === ASSIST_TEST_PHONES.serverError) return json(500, { error: 'internal-error' })
+      const t = now()
+      const recent = (sent.get(asked.phone) ?? []).filter((at) => t - at < ASSIST_WINDOW_SECONDS * 1000)
+      if (recent.length >= MAX_ASSIST_PER_PHONE) {
+        const retryAfter = Math.ceil((recent[0]! + ASSIST_WINDOW_SECONDS * 1000 - t) / 1000)
+        return json(429, { error: 'too-many-requests' }, { 'Retry-After': String(retryAfter) })
+      }
+      sent.set(asked.phone, [...recent, t])
+      sequence += 1
+      return json(201, { status: 'accepted', referenceNo: referenceNo(asked.regionCode, t, sequence), nextStep: ASSIST_NEXT_STEP })
+    }),
+    // A request is a POST with the number in its body; an address that would carry it is refused.
+    http.get(url, () => errorJson(405, 'method-not-allowed', { Allow: 'POST' })),
+  ]
+  return {
+    handlers,
+    reset() {
+      sent.clear()
+      sequence = 41
+    },
+  }
 }

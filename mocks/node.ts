@@ -23,6 +23,7 @@ export function resetMocks(): void {
   server.resetHandlers()
   handlers.resetProgressAttempts()
   handlers.resetPolls()
+  handlers.resetAssistRequests()
 }
 
 export { createHandlers } from './handlers'

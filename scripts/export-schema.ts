@@ -1,8 +1,9 @@
 /**
  * Writes docs/feed.schema.json (JSON Schema 2020-12) from the valibot schemas of src/feed/schema.ts,
  * the single source of truth. One `$defs` entry per document: index, notice, guide, progress, and the
- * poll API's two bodies, pollAnswer (what the box sends) and pollResults (what it reads), and the
- * 常见问题 documents faq-topic, faq-search, faq-entry.
+ * poll API's two bodies, pollAnswer (what the box sends) and pollResults (what it reads), the
+ * 常见问题 documents faq-topic, faq-search, faq-entry, and the
+ * call-back request's body and answers (assistRequest, assistAccepted, assistClosed, assistInvalid).
  *
  *   npm run export-schema            # writes the file
  *   npm run export-schema -- --check # exits 1 when the committed file is out of date
@@ -18,6 +19,10 @@ import { toJsonSchema, type ConversionConfig, type JsonSchema } from '@valibot/t
 import * as v from 'valibot'
 import {
   AlertSchema,
+  AssistAcceptedSchema,
+  AssistClosedSchema,
+  AssistInvalidSchema,
+  AssistRequestSchema,
   AttachmentSchema,
   BlockSchema,
   CollectionSchema,
@@ -43,6 +48,7 @@ import {
   SCHEMA_MAJOR,
   TIMESTAMP_PATTERN,
   VideoSchema,
+  TownshipSchema,
   VISIBLE_TEXT_PATTERN,
 } from '../src/feed/schema'
 
@@ -62,6 +68,7 @@ const DOCUMENTS = {
     videos: list(VideoSchema, LIMITS.videos),
     polls: list(PollSchema, LIMITS.polls),
     faq: list(FaqTopicSchema, LIMITS.faqTopics),
+    townships: list(TownshipSchema, LIMITS.townships),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,
@@ -75,6 +82,10 @@ const DOCUMENTS = {
   'faq-topic': v.object({ ...FaqTopicEnvelopeSchema.entries, questions: list(FaqQuestionSchema, LIMITS.faqQuestions) }),
   'faq-search': v.object({ ...FaqSearchEnvelopeSchema.entries, questions: list(FaqSearchItemSchema, LIMITS.faqQuestions) }),
   'faq-entry': v.object({ ...FaqEntryEnvelopeSchema.entries, answer: list(BlockSchema, LIMITS.bodyBlocks) }),
+  assistRequest: AssistRequestSchema,
+  assistAccepted: AssistAcceptedSchema,
+  assistClosed: AssistClosedSchema,
+  assistInvalid: AssistInvalidSchema,
 } as const
 
 const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: string }> = {
@@ -87,7 +98,8 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
       'Items past maxItems are dropped. An item whose id repeats an earlier one in the same list is dropped. ' +
       'pageNo is unique across notices[] and guides[] (JSON Schema cannot say so): a later item repeating a number keeps ' +
       'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item). ' +
-      'A poll whose options repeat an id (duplicate-option), or whose closesAt is not after its opensAt (closes-before-opens), is dropped and reported: JSON Schema cannot compare one field with another.',
+      'A poll whose options repeat an id (duplicate-option), or whose closesAt is not after its opensAt (closes-before-opens), is dropped and reported: JSON Schema cannot compare one field with another. ' +
+      'townships[] (optional, a minor addition) lists the county\'s townships and their villages for the call-back form\'s place picker; a bad township is dropped on its own.',
   },
   notice: {
     title: 'notices/{id}.json',
@@ -141,6 +153,28 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
     description:
       'GET {feedBaseUrl}/v1/regions/{regionCode}/faq/entries/{id}.json — one 常见问题 answer: the question and the answer as notice body blocks. ' +
       'The question fields are required; a bad answer block is dropped on its own.',
+  },
+  assistRequest: {
+    title: 'call-back request (请工作人员联系我)',
+    description:
+      'POST {assistApiUrl}/v1/assist-requests, the body the box sends: a request that staff call about a guide tagged 帮代办 or 上门办. ' +
+      'phone is a mainland mobile (11 digits) or a landline with its area code and a dash; township and village are division codes from the index\'s townships[]. ' +
+      'Personal data: never in the URL, never cached (Cache-Control: no-store), never stored on the box.',
+  },
+  assistAccepted: {
+    title: 'call-back answer: accepted',
+    description:
+      '201 (or 200): the request was taken. referenceNo is shown large and read aloud; nextStep says in the service\'s words what happens next (the box has its own default).',
+  },
+  assistClosed: {
+    title: 'call-back answer: closed today',
+    description:
+      '409 or 423 with this body (or a 200 / 201 whose body says status "closed"): no requests are taken today; message and reopensAt are shown when given.',
+  },
+  assistInvalid: {
+    title: 'call-back answer: refused',
+    description:
+      '400: the request was refused; field names which part (phone, township, village …). Other answers: 429 with Retry-After (too many requests), anything else (5xx): unavailable.',
   },
 }
 

@@ -46,6 +46,7 @@ async function startMocks(settings: Settings): Promise<void> {
     baseUrl: new URL(settings.feedBaseUrl, location.href).href,
     progressBaseUrl: new URL(settings.progressApiUrl, location.href).href,
     ...(settings.pollApiUrl ? { pollBaseUrl: new URL(settings.pollApiUrl, location.href).href } : {}),
+    ...(settings.assistApiUrl ? { assistBaseUrl: new URL(settings.assistApiUrl, location.href).href } : {}),
   })
 }
 

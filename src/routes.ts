@@ -2,19 +2,24 @@
  * Every route in one table. Data reaches pages here, in route hooks; pages never fetch, parse or
  * touch storage. Deep links (for the operator portal's one-key shortcuts): #notices, #notices/{id},
  * #guides, #guides/{id}, #progress, #hotlines, #about, #alerts/{id}, #collections/{id}, #videos, #videos/{id}, #polls/{id},
- * #faq, #faq/{topic}, #faq/entry/{id}.
+ * #faq, #faq/{topic}, #faq/entry/{id}; #assist and #assist/{guideId} where the box offers call-back requests
+ * (settings' assistApiUrl).
  */
 import { Accessibility, type Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
 import { createResumeStore } from './config/resumePositions'
 import { browserHintStorage } from './feed/indexHint'
 import { createPollMemory, pollActions, type PollMemory } from './feed/polls'
+import { createAssistService, type AssistService } from './feed/assist'
+import { createAssistThrottle } from './feed/assistThrottle'
 import { lookupProgress } from './feed/progress'
 import { relatedVideo } from './feed/selectors'
 import { loadSubtitles } from './feed/subtitles'
 import { speechSupported } from './readAloud'
 import { About } from './screens/About'
 import { AlertDetail } from './screens/AlertDetail'
+import { AssistGuides } from './screens/AssistGuides'
+import { AssistRequest } from './screens/AssistRequest'
 import { CollectionList } from './screens/CollectionList'
 import { GuideDetail } from './screens/GuideDetail'
 import { Guides } from './screens/Guides'
@@ -81,12 +86,51 @@ async function faq(page: Faq, topic: string | undefined): Promise<void> {
   await page.open(topic)
 }
 
+// ---- 请工作人员联系我 (call-back requests): offered only where settings name the service ----------------
+
+/** Whether this box offers a section: a feature whose service settings do not name is not there at all. */
+function offers(section: string): boolean {
+  return section !== 'assist' || services().settings.assistApiUrl !== undefined
+}
+
+let assistService: AssistService | undefined
+
+/** One per session: the throttle's flags (guide id and time, never the phone) live in localStorage. */
+function assist(): AssistService {
+  const { settings, now } = services()
+  assistService ??= createAssistService({
+    assistApiUrl: settings.assistApiUrl ?? '',
+    regionCode: settings.regionCode,
+    timeoutMs: settings.requestTimeoutMs,
+    throttle: createAssistThrottle(browserHintStorage()),
+    now,
+  })
+  return assistService
+}
+
+function assistRoutes(): Router.RouteDefinition[] {
+  if (!offers('assist')) return []
+  const form = route('assist/:id', AssistRequest, async (page, { id }) => {
+    const guideId = id ?? ''
+    page.guideId = guideId
+    page.sentAt = assist().sentAt(guideId)
+    page.send = (fields) => assist().send(guideId, fields)
+    await feed(page)
+  })
+  return [
+    route('assist', AssistGuides, feed),
+    // The form is never kept in the Router's history: Back from anything after it skips it, and no state of it is stored.
+    { ...form, options: { preventStorage: true } } as Router.RouteDefinition,
+  ]
+}
+
 export function routes(): Router.Config {
   return {
     root: 'home',
     routes: [
       route('home', Home, async (page) => {
         page.pollsEnabled = Boolean(services().settings.pollApiUrl)
+        page.offers = offers
         await feed(page)
       }),
       route('notices', Notices, async (page) => {
@@ -106,6 +150,7 @@ export function routes(): Router.Config {
       }),
       route('guides/:id', GuideDetail, async (page, { id }) => {
         const { repository } = services()
+        page.assistOffered = offers('assist')
         page.offerVideo(relatedVideo(repository.index(), 'guide', id ?? ''))
         page.show(await repository.guide(id ?? ''))
       }),
@@ -167,6 +212,7 @@ export function routes(): Router.Config {
         )
         await feed(page)
       }),
+      ...assistRoutes(),
       route('*', NotFound),
       route('!', ErrorPage),
     ],

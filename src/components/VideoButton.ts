@@ -96,7 +96,8 @@ interface DetailPage {
  */
 export class VideoOffer {
   private onButton = false
-  private offered = false
+  /** Whether the page has a video to offer (the button shows). */
+  offered = false
 
   constructor(
     private readonly host: { _refocus(): void; hasFocus(): boolean },
@@ -152,6 +153,16 @@ export class VideoOffer {
       if (this.host.hasFocus()) this.host._refocus()
     }
     return inner(state)
+  }
+
+  /** Another control of the page takes the focus from the button (the page refocuses). */
+  leave(): void {
+    this.onButton = false
+  }
+
+  /** The page hands the focus to the button (the page refocuses). */
+  enter(): void {
+    if (this.offered) this.onButton = true
   }
 
   /** Down on the button: back to the text. */

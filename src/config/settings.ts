@@ -46,6 +46,11 @@ const SettingsFields = v.object({
   progressApiUrl: BaseUrlSchema,
   /** Polls (问卷调查): where answers are POSTed and results read. Unset: no polls anywhere, never a broken screen. */
   pollApiUrl: v.optional(BaseUrlSchema),
+  /**
+   * The call-back request service (请工作人员联系我, feed.md "The call-back request"). Optional: without it the
+   * feature is not offered at all (no Home tile, no button on a guide, no route).
+   */
+  assistApiUrl: v.optional(BaseUrlSchema),
   regionCode: v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'a 6- to 12-digit division code, e.g. "431025"')),
   /** The most pixels the canvas is drawn with; the design always fits the window (src/platform/stageFit.ts). */
   resolution: v.optional(v.picklist([720, 1080]), 1080),

@@ -113,6 +113,8 @@ const LIST_FIELDS = new Set([
   'faq',
   'questions',
   'answer',
+  'townships',
+  'villages',
   'path',
   'tags',
   'body',

@@ -26,6 +26,7 @@ import {
   PollSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
+  TownshipSchema,
   type Collection,
   VideoSchema,
   type Poll,
@@ -262,6 +263,9 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
   const polls = readPolls(raw, problems)
   const faq = uniqueById(validItems(raw, 'faq', FaqTopicSchema, LIMITS.faqTopics, problems), '$.faq', problems)
   const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos, polls, faq }
+  // 请工作人员联系我's place picker (a minor addition to v1): kept only when the feed lists any.
+  const townships = items(validItems(raw, 'townships', TownshipSchema, LIMITS.townships, problems))
+  if (townships.length > 0) value.townships = townships
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
 }

@@ -11,6 +11,7 @@
  *   {progressApiUrl}/v1/applications/lookup          (POST)
  *   {pollApiUrl}/v1/polls/{pollId}/answers           (POST)
  *   {pollApiUrl}/v1/polls/{pollId}/results           (GET)
+ *   {assistApiUrl}/v1/assist-requests                 (POST)
  */
 
 /** A base from settings without its trailing slashes: `…/gov/` must not become `…/gov//v1/…`. */
@@ -87,4 +88,11 @@ export function pollAnswerUrl(pollApiUrl: string, pollId: string): string {
 
 export function pollResultsUrl(pollApiUrl: string, pollId: string): string {
   return feedUrl(pollApiUrl, pollPaths(pollId).results)
+}
+
+export const ASSIST_REQUESTS_PATH = 'v1/assist-requests'
+
+/** The one address of 请工作人员联系我: the phone and the place travel in the POST body. */
+export function assistRequestUrl(assistApiUrl: string): string {
+  return `${trimBase(assistApiUrl)}/${ASSIST_REQUESTS_PATH}`
 }

@@ -149,3 +149,24 @@ export function xhrPostJson(): PostJson {
  */
 export const postJson: PostJson = (url, body, options) =>
   (typeof fetch === 'function' && typeof AbortController === 'function' ? fetchPostJson() : xhrPostJson())(url, body, options)
+
+/**
+ * Retry-After as delta-seconds or an HTTP date (which ends in GMT). Anything else is unusable: read as a
+ * date, "1.5" or "-1" would be a day in 2001, i.e. "try again now".
+ */
+export function retryAfterSeconds(value: string | null, now: number): number | undefined {
+  const trimmed = (value ?? '').trim()
+  if (/^\d+$/.test(trimmed)) return parseInt(trimmed, 10)
+  if (!/GMT$/i.test(trimmed)) return undefined
+  const at = Date.parse(trimmed)
+  return isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
+}
+
+/** An answer's body as JSON, or undefined when it is not JSON (an HTML error page, nothing). */
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}

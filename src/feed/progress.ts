@@ -5,7 +5,7 @@
  */
 import { parseProgress } from './document'
 import { maskName, maskNumber, maskText, normalizeDigits } from './mask'
-import { postJson, type PostJson } from './postJson'
+import { postJson, retryAfterSeconds, safeJson, type PostJson } from './postJson'
 import type { Progress } from './schema'
 import { progressLookupUrl } from './feedUrls'
 
@@ -101,25 +101,5 @@ export async function lookupProgress(
   } catch {
     // The error is dropped, not logged: the screen has one thing to say, and nothing personal may reach a log.
     return { kind: 'unavailable' }
-  }
-}
-
-/**
- * Retry-After as delta-seconds or an HTTP date (which ends in GMT). Anything else is unusable: read as a
- * date, "1.5" or "-1" would be a day in 2001, i.e. "try again now".
- */
-function retryAfterSeconds(value: string | null, now: number): number | undefined {
-  const trimmed = (value ?? '').trim()
-  if (/^\d+$/.test(trimmed)) return parseInt(trimmed, 10)
-  if (!/GMT$/i.test(trimmed)) return undefined
-  const at = Date.parse(trimmed)
-  return isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
   }
 }

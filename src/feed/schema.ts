@@ -36,6 +36,9 @@ export const LIMITS = {
   /** The most characters of a WebVTT subtitle file the box reads (webvtt.ts), and the most cues it keeps. */
   subtitleChars: 1_000_000,
   subtitleCues: 10000,
+  /** townships[] of the index, and villages[] of one township (请工作人员联系我's place picker). */
+  townships: 60,
+  villages: 100,
   /**
    * The most UTF-16 units a text may have before markup is removed. Checked first, so a text that could
    * never fit is refused without cleaning it; twice the longest text in code points, and room for markup.
@@ -760,6 +763,63 @@ export interface FaqEntry extends v.InferOutput<typeof FaqEntryEnvelopeSchema> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// 请工作人员联系我 (a call-back request for 帮代办 / 上门办), a minor addition to v1: the index's townships and
+// villages for the place picker, and the live request's body and answers (feed.md, "The call-back request").
+
+/** A division code below the county: 9 digits for a township, 12 for a village (the region's own rule). */
+const DivisionCodeSchema = v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'region-code'))
+
+export const VillageSchema = plainObject({ code: DivisionCodeSchema, name: text(40) })
+
+/** Optional (a minor addition to v1): the county's townships (乡镇、街道), each with its villages (村、社区). */
+export const TownshipSchema = plainObject({
+  code: DivisionCodeSchema,
+  name: text(40),
+  villages: v.optional(boundedArray(VillageSchema, LIMITS.villages), []),
+})
+
+export const ASSIST_TIMES = ['morning', 'afternoon', 'any'] as const
+/** The fields of a request, as a 400 answer names the one it refuses. */
+export const ASSIST_FIELDS = ['regionCode', 'guideId', 'phone', 'township', 'village', 'preferredTime'] as const
+
+/**
+ * What the box sends: `POST {assistApiUrl}/v1/assist-requests`. The phone as the box normalised it: a
+ * mainland mobile (11 digits) or a landline with its area code and a dash (0735-6201234).
+ */
+export const AssistRequestSchema = plainObject({
+  regionCode: DivisionCodeSchema,
+  guideId: IdSchema,
+  phone: v.pipe(v.string(), v.regex(/^(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})$/, 'assist-phone')),
+  township: v.optional(DivisionCodeSchema),
+  village: v.optional(DivisionCodeSchema),
+  preferredTime: v.picklist(ASSIST_TIMES),
+})
+
+/** 201 (or 200): taken, with the reference number the person quotes and, in the service's words, what happens next. */
+export const AssistAcceptedSchema = plainObject({
+  status: v.optional(v.literal('accepted')),
+  referenceNo: v.pipe(v.string(), v.regex(/^[0-9A-Za-z-]{4,32}$/, 'reference-no')),
+  nextStep: optionalText(200),
+})
+
+/** 409 / 423, or a 200 / 201 with this body: no requests today (outside the service days, the office full). */
+export const AssistClosedSchema = plainObject({
+  status: v.literal('closed'),
+  message: optionalText(200),
+  reopensAt: v.optional(TimestampSchema),
+})
+
+/** 400: the request was refused; `field` names which part. */
+export const AssistInvalidSchema = plainObject({
+  error: v.optional(v.pipe(v.string(), v.maxLength(60))),
+  field: v.optional(v.picklist(ASSIST_FIELDS)),
+})
+
+export type Village = v.InferOutput<typeof VillageSchema>
+export type Township = v.InferOutput<typeof TownshipSchema>
+export type AssistTime = (typeof ASSIST_TIMES)[number]
+export type AssistField = (typeof ASSIST_FIELDS)[number]
+export type AssistRequest = v.InferOutput<typeof AssistRequestSchema>
 
 export type Region = v.InferOutput<typeof RegionSchema>
 export type AlertLevel = (typeof ALERT_LEVELS)[number]
@@ -797,6 +857,8 @@ export interface FeedIndex {
   polls: Poll[]
   /** 常见问题 topics, a minor addition to v1; a copy stored by an older release has none (see storedIndex.ts). */
   faq: FaqTopic[]
+  /** A minor addition to v1 (请工作人员联系我's place picker): absent when the feed lists none. */
+  townships?: Township[]
 }
 
 export interface NoticeDetail extends NoticeSummary {

@@ -17,6 +17,8 @@ export const HOME_TILES: readonly HomeTile[] = [
   { route: 'videos', label: 'home.videos', icon: 'video' },
   { route: 'faq', label: 'home.faq', icon: 'faq' },
   { route: 'progress', label: 'home.progress', icon: 'progress' },
+  // 请工作人员联系我: only where settings name the service (routes.ts `offers`).
+  { route: 'assist', label: 'home.assist', icon: 'assist' },
   { route: 'hotlines', label: 'home.hotlines', icon: 'hotline' },
   // Last, as the least asked-for; it keeps its place at the end as sections are added.
   { route: 'about', label: 'home.about', icon: 'about' },

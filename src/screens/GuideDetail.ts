@@ -1,14 +1,17 @@
 /**
  * One 办事指南: who can apply, conditions, the papers to bring (and which need not be brought),
  * steps, time limits, fee, places and hours, phones; paged like a notice, with a QR code to continue
- * the application on a phone.
+ * the application on a phone. A guide tagged 帮代办 or 上门办 has a 请工作人员联系我 button above the text
+ * (Up on the first page reaches it) where the box offers call-back requests.
  */
-import { Lightning } from '@lightningjs/sdk'
+import { Lightning, Router } from '@lightningjs/sdk'
+import { ActionButton } from '../components/ActionButton'
 import { FailurePanel } from '../components/FailurePanel'
 import { PagedBody } from '../components/PagedBody'
 import { QrCode } from '../components/QrCode'
 import { textPatch } from '../components/text'
 import { VideoButton, VideoOffer } from '../components/VideoButton'
+import { offersAssist } from '../feed/assist'
 import type { DetailResult } from '../feed/repository'
 import type { GuideDetail as Guide, VideoSummary } from '../feed/schema'
 import { t } from '../i18n/strings'
@@ -19,6 +22,7 @@ import type { HistoryState, PageTypeConfig } from './page'
 const QR_COLUMN = 420
 const BODY_TOP = 290
 const BODY_HEIGHT = 620
+const ASSIST_W = 520
 
 export interface GuideDetailTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: object
@@ -28,6 +32,8 @@ export interface GuideDetailTemplateSpec extends Lightning.Component.TemplateSpe
   Online: typeof QrCode
   Failed: typeof FailurePanel
   Video: typeof VideoButton
+  Assist: typeof ActionButton
+  AssistHint: object
 }
 
 export class GuideDetail
@@ -35,6 +41,9 @@ export class GuideDetail
   implements Lightning.Component.ImplementTemplateSpec<GuideDetailTemplateSpec>
 {
   private guide: Guide | undefined
+  /** Set by the route: whether this box offers call-back requests (settings' assistApiUrl). */
+  assistOffered = false
+  private zone: 'body' | 'assist' = 'body'
 
   static override _template(): Lightning.Component.Template<GuideDetailTemplateSpec> {
     return {
@@ -47,6 +56,8 @@ export class GuideDetail
       Online: { type: QrCode, x: safeArea.x + safeArea.w - QR_COLUMN + 60, y: 300 },
       Failed: { type: FailurePanel, x: safeArea.x, y: 300, visible: false },
       Video: { type: VideoButton, x: safeArea.x, y: BODY_TOP - 22, visible: false },
+      Assist: { type: ActionButton, x: safeArea.x + safeArea.w - ASSIST_W, y: 192, visible: false },
+      AssistHint: { x: safeArea.x + safeArea.w - ASSIST_W - 24, y: 212, mountX: 1, visible: false },
     }
   }
 
@@ -66,6 +77,7 @@ export class GuideDetail
     this.tag('Failed')?.patch({ visible: failed })
     for (const ref of ['Title', 'Meta', 'Tags', 'Body', 'Online'] as const) this.tag(ref)?.patch({ visible: !failed })
     if (failed) this.videoOffer?.offer(undefined, () => undefined)
+    this.showAssist(result.ok && this.assistOffered && offersAssist(result.value))
     if (!result.ok) {
       this.guide = undefined
       ;(this.tag('Failed') as FailurePanel).show(t('guide.failed'), result.reason)
@@ -84,7 +96,12 @@ export class GuideDetail
       }),
     })
     this.tag('Tags')?.patch({
-      text: textPatch(guide.tags.map((tag) => `【${tag}】`).join(''), { size: type.hint, color: palette.text, width: safeArea.w, maxLines: 1 }),
+      text: textPatch(guide.tags.map((tag) => `【${tag}】`).join(''), {
+        size: type.hint,
+        color: palette.text,
+        width: this.hasAssist ? safeArea.w - ASSIST_W - 360 : safeArea.w,
+        maxLines: 1,
+      }),
     })
     this.body.setBlocks(guideBlocks(guide))
     const online = this.tag('Online') as QrCode
@@ -98,11 +115,82 @@ export class GuideDetail
   }
 
   override _getFocused(): Lightning.Component {
+    if (this.zone === 'assist' && this.hasAssist) return this.tag('Assist') as ActionButton
     return this.videoOffer?.focused(this.body) ?? this.body
+  }
+
+  private get hasAssist(): boolean {
+    return this.tag('Assist')?.visible === true
+  }
+
+  private get onVideoButton(): boolean {
+    return this.videoOffer !== undefined && this.videoOffer.focused(this.body) !== this.body
+  }
+
+  private showAssist(shown: boolean): void {
+    this.tag('Assist')?.patch({ visible: shown })
+    this.tag('AssistHint')?.patch({ visible: shown })
+    if (!shown) {
+      this.zone = 'body'
+      return
+    }
+    const button = this.tag('Assist') as ActionButton
+    button.spoken = t('assist.buttonAnnounce')
+    button.show(t('assist.button'), 'assist', ASSIST_W)
+    this.tag('AssistHint')?.patch({ text: textPatch(t('assist.buttonHint'), { size: type.hint, color: palette.textMuted }) })
+  }
+
+  /**
+   * Up on the first page goes to the button above the text: 看视频解读 when this guide has a video (the
+   * body hands it over itself), else 请工作人员联系我. The body pages with every other arrow.
+   */
+  override _captureUp(): boolean {
+    if (this.zone !== 'body' || !this.hasAssist || this.body.currentPage > 0 || this.onVideoButton) return false
+    if (this.videoOffer?.offered) return false
+    this.zone = 'assist'
+    this._refocus()
+    return true
+  }
+
+  /** From 看视频解读, Right reaches 请工作人员联系我 at the top right. */
+  override _handleRight(): boolean {
+    if (!this.onVideoButton || !this.hasAssist) return false
+    this.videoOffer?.leave()
+    this.zone = 'assist'
+    this._refocus()
+    return true
+  }
+
+  /** On 请工作人员联系我, Down returns to the text without turning a page, Left to 看视频解读 when there is one. */
+  override _handleDown(): boolean {
+    if (this.zone !== 'assist') return false
+    this.zone = 'body'
+    this._refocus()
+    return true
+  }
+
+  override _handleLeft(): boolean {
+    if (this.zone !== 'assist') return false
+    this.zone = 'body'
+    if (this.videoOffer?.offered) this.videoOffer.enter()
+    this._refocus()
+    return true
+  }
+
+  override _handleEnter(): boolean {
+    if (this.zone !== 'assist' || !this.guide) return false
+    Router.navigate(`assist/${this.guide.id}`)
+    return true
   }
 
   override historyState(state: HistoryState): HistoryState {
     const inner = (s: HistoryState): HistoryState => this.body.historyState(s)
-    return this.videoOffer ? this.videoOffer.historyState(state, inner) : inner(state)
+    const around = (s: HistoryState): HistoryState => (this.videoOffer ? this.videoOffer.historyState(s, inner) : inner(s))
+    if (!state) return { ...(around(state) ?? {}), zone: this.zone }
+    // Back from the call-back form lands on the button it was opened from.
+    if (state.zone === 'assist' && this.hasAssist) this.zone = 'assist'
+    const restored = around(state)
+    if (this.hasFocus()) this._refocus()
+    return restored
   }
 }

@@ -20,12 +20,12 @@ import { formatToday } from '../i18n/format'
 import { t } from '../i18n/strings'
 import { currentBranding } from '../theme/branding'
 import { palette, safeArea, type } from '../theme/tokens'
-import { HOME_TILES } from '../layout/homeTiles'
+import { HOME_TILES, type HomeTile } from '../layout/homeTiles'
 import type { HistoryState, PageTypeConfig } from './page'
 
 const TILE_GAP = 24
 /** As many tiles as there are sections, side by side across the safe area. */
-const TILE_W = Math.floor((safeArea.w - (HOME_TILES.length - 1) * TILE_GAP) / HOME_TILES.length)
+const tileWidth = (count: number): number => Math.floor((safeArea.w - (count - 1) * TILE_GAP) / count)
 // Low enough that two alerts and the collections still leave room for one of the newest notices.
 const TILE_H = 210
 const LATEST_COUNT = 3
@@ -71,6 +71,10 @@ export class Home
   pollsEnabled = false
   /** The card to focus again when Home comes back (history state), by id: the row may have changed. */
   private restoreCard: string | undefined
+  /** The tiles this box shows, made at the first feed: a section without its service has none. */
+  private tiles: readonly HomeTile[] = []
+  /** Set by the route before the first feed: whether this box offers a section (its service is set). */
+  offers: (route: string) => boolean = () => true
 
   static override _template(): Lightning.Component.Template<HomeTemplateSpec> {
     return {
@@ -98,13 +102,18 @@ export class Home
     return this.tag('Latest') as FocusList
   }
 
-  override _init(): void {
-    const tiles = this.tag('Tiles')
-    HOME_TILES.forEach((def, i) => {
-      tiles?.childList.add(
-        this.stage.c({ type: Tile, ref: `Tile${i}`, x: i * (TILE_W + TILE_GAP), w: TILE_W, h: TILE_H, label: t(def.label), icon: def.icon }),
-      )
+  private addTiles(): void {
+    const host = this.tag('Tiles')
+    if (!host || this.tiles.length > 0) return
+    this.tiles = HOME_TILES.filter((def) => this.offers(def.route))
+    const w = tileWidth(this.tiles.length)
+    this.tiles.forEach((def, i) => {
+      host.childList.add(this.stage.c({ type: Tile, ref: `Tile${i}`, x: i * (w + TILE_GAP), w, h: TILE_H, label: t(def.label), icon: def.icon }))
     })
+    this.tileIndex = Math.min(this.tileIndex, this.tiles.length - 1)
+  }
+
+  override _init(): void {
     this.tag('LatestTitle')?.patch({ text: textPatch(t('home.latest'), { size: type.heading, bold: true }) })
     const brand = currentBranding()
     this.tag('Operator')?.patch({
@@ -125,6 +134,7 @@ export class Home
 
   /** Called by the route and on every feed update. */
   onFeed(index: FeedIndex | undefined, status: FeedStatus, now: number): void {
+    this.addTiles()
     this.tag('Today')?.patch({ text: textPatch(formatToday(now), { size: type.label, color: palette.textMuted }) })
     this.tag('Region')?.patch({
       text: textPatch(index ? index.region.name : t('appTitle'), { size: type.title, bold: true }),
@@ -239,7 +249,7 @@ export class Home
   }
 
   override _handleRight(): boolean | void {
-    if (this.zone === 'tiles' && this.tileIndex < HOME_TILES.length - 1) this.tileIndex++
+    if (this.zone === 'tiles' && this.tileIndex < this.tiles.length - 1) this.tileIndex++
     else if (this.zone === 'collections' && this.collectionIndex < this.cardCount() - 1) this.collectionIndex++
     else return false
     this._refocus()
@@ -287,7 +297,7 @@ export class Home
 
   override _handleEnter(): boolean | void {
     if (this.zone === 'tiles') {
-      const def = HOME_TILES[this.tileIndex]
+      const def = this.tiles[this.tileIndex]
       if (def) Router.navigate(def.route)
       return true
     }
@@ -308,7 +318,7 @@ export class Home
     if (state) {
       const zone = state.zone
       this.zone = zone === 'latest' || zone === 'alerts' || zone === 'collections' ? zone : 'tiles'
-      this.tileIndex = typeof state.tile === 'number' ? Math.max(0, Math.min(HOME_TILES.length - 1, state.tile)) : 0
+      this.tileIndex = typeof state.tile === 'number' ? Math.max(0, Math.min(Math.max(this.tiles.length, 1) - 1, state.tile)) : 0
       this.alertIndex = typeof state.alert === 'number' ? state.alert : 0
       this.collectionIndex = typeof state.collection === 'number' ? state.collection : 0
       this.restoreCard = typeof state.card === 'string' ? state.card : undefined

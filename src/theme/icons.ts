@@ -4,7 +4,7 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 
-export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection' | 'video' | 'poll' | 'faq'
+export type IconName = 'notice' | 'guide' | 'progress' | 'hotline' | 'about' | 'alert' | 'back' | 'pin' | 'offline' | 'qr' | 'page' | 'collection' | 'video' | 'poll' | 'faq' | 'assist'
 
 const STROKE = 'fill="none" stroke="#ffffff" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"'
 
@@ -32,6 +32,8 @@ const PATHS: Record<IconName, string> = {
   video: `<rect ${STROKE} x="10" y="16" width="80" height="58" rx="4"/><path d="M40 31 L64 45 L40 59 Z" fill="#ffffff"/><path ${STROKE} d="M34 86 L66 86"/>`,
   // A ballot box with a ticked paper going in: a poll (问卷调查).
   poll: `<path ${STROKE} d="M36 48 L14 48 L14 86 L86 86 L86 48 L64 48"/><path ${STROKE} d="M38 58 L38 12 L62 12 L62 58"/><path ${STROKE} d="M44 32 L49 38 L57 26"/>`,
+  // A person inside a house: staff who come to the home (上门办) or handle it for you (帮代办).
+  assist: `<path ${STROKE} d="M12 48 L50 14 L88 48"/><path ${STROKE} d="M22 40 L22 86 L78 86 L78 40"/><circle ${STROKE} cx="50" cy="52" r="9"/><path ${STROKE} d="M34 86 Q34 68 50 68 Q66 68 66 86"/>`,
   qr: `<rect ${STROKE} x="14" y="14" width="28" height="28"/><rect ${STROKE} x="58" y="14" width="28" height="28"/><rect ${STROKE} x="14" y="58" width="28" height="28"/><path ${STROKE} d="M58 58 L86 86 M86 58 L86 70"/>`,
   // A speech bubble with a question mark: 常见问题.
   faq: `<path ${STROKE} d="M20 16 L80 16 Q88 16 88 24 L88 62 Q88 70 80 70 L46 70 L28 86 L30 70 L20 70 Q12 70 12 62 L12 24 Q12 16 20 16 Z"/><path ${STROKE} d="M39 34 Q39 25 50 25 Q61 25 61 34 Q61 41 50 45 L50 50"/><circle cx="50" cy="60" r="5" fill="#ffffff"/>`,

@@ -20,7 +20,7 @@ describe('docs/feed.schema.json', () => {
 
   it('has one definition per document', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(Object.keys(defs)).toEqual(['index', 'notice', 'guide', 'progress', 'pollAnswer', 'pollResults', 'faq-topic', 'faq-search', 'faq-entry'])
+    expect(Object.keys(defs)).toEqual(['index', 'notice', 'guide', 'progress', 'pollAnswer', 'pollResults', 'faq-topic', 'faq-search', 'faq-entry', 'assistRequest', 'assistAccepted', 'assistClosed', 'assistInvalid'])
     for (const def of Object.values(defs)) {
       expect(def.type).toBe('object')
       expect(def.description).toEqual(expect.any(String))

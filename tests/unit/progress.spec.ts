@@ -3,7 +3,7 @@
  * its body (never in an address, a log or a cache), personal data masked again by the app, every failure
  * turned into something the screen can say, and nothing ever stored.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { delay, http, HttpResponse } from 'msw'
 import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
 import { isValidApplicationNo, isValidCode, lookupProgress, maskProgress, type ProgressResult } from '../../src/feed/progress'
@@ -15,44 +15,15 @@ import type { Progress } from '../../src/feed/schema'
 import { maskNumber } from '../../src/feed/mask'
 import { LINWU, PROGRESS_FIXTURES, UNMASKED_APPLICATION_NO, type ProgressFixture } from '../../mocks/fixtures'
 import { errorJson, LOCK_SECONDS, MAX_WRONG_CODES, progressRoute } from '../../mocks/handlers'
-import { NODE_API_BASE, NODE_FEED_BASE, resetMocks, server, useScenario } from '../../mocks/node'
+import { NODE_API_BASE, NODE_FEED_BASE, server, useScenario } from '../../mocks/node'
 import { FakeXhr, installFakeXhr } from './fakeXhr'
+import { useMockService, type Seen } from './seenRequests'
 
 const ROUTE = progressRoute(NODE_API_BASE)
 
-interface Seen {
-  /** Method, path and query string: what a server, CDN or proxy log keeps. */
-  line: string
-  body: unknown
-  headers: Record<string, string>
-  cache: string
-}
-
-/** Every request the mock service saw; bodies are read as they arrive. */
-let seen: Promise<Seen>[] = []
-const requests = (): Promise<Seen[]> => Promise.all(seen)
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(() => {
-  seen = []
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    const line = `${request.method} ${url.pathname}${url.search}`
-    const headers = Object.fromEntries(request.headers.entries())
-    seen.push(
-      request
-        .clone()
-        .text()
-        .then((text) => ({ line, body: text ? (JSON.parse(text) as unknown) : undefined, headers, cache: request.cache })),
-    )
-  })
-})
-afterEach(() => {
-  server.events.removeAllListeners()
-  resetMocks()
-  vi.unstubAllGlobals()
-})
-afterAll(() => server.close())
+/** Every request the mock service saw in this test. */
+const watch = useMockService()
+const requests = (): Promise<Seen[]> => watch.requests()
 
 /** The feed's client, for the repository that runs alongside the lookups. */
 function client(): HttpClient {
@@ -131,7 +102,7 @@ describe('lookupProgress finds a record', () => {
   it('accepts a progress API base with a trailing slash, and sends what the person typed as it is', async () => {
     await lookup(first.record.applicationNo, first.code, `${NODE_API_BASE}/`)
     expect((await requests()).map((r) => r.line)).toEqual([LOOKUP_LINE])
-    seen = []
+    watch.clear()
     await lookup('12/34', '5&6"}')
     expect((await requests()).map((r) => [r.line, r.body])).toEqual([[LOOKUP_LINE, { applicationNo: '12/34', code: '5&6"}' }]])
   })
@@ -208,7 +179,7 @@ describe('lookupProgress on engines without fetch or without AbortController', (
     expect(xhr?.url).toBe(`${NODE_API_BASE}/v1/applications/lookup`)
     expect(JSON.parse(String(xhr?.sent))).toEqual({ applicationNo: first.record.applicationNo, code: wrongCode(first) })
     expect(xhr?.requestHeaders).toMatchObject({ 'Cache-Control': 'no-store', Pragma: 'no-cache' })
-    expect(seen).toHaveLength(0)
+    expect(await requests()).toHaveLength(0)
   })
 
   it('gives up on a service that never answers and says the lookup is unavailable', async () => {
@@ -230,12 +201,12 @@ describe('lookupProgress on engines without fetch or without AbortController', (
 describe('lookupProgress says why it found nothing, with one request and no retries', () => {
   it('answers not-found for an unknown application number (404)', async () => {
     expect(await lookup('2099010100000', '123456')).toEqual({ kind: 'not-found' })
-    expect(seen).toHaveLength(1)
+    expect(await requests()).toHaveLength(1)
   })
 
   it('answers wrong-code for a wrong verification code (403)', async () => {
     expect(await lookup(first.record.applicationNo, wrongCode(first))).toEqual({ kind: 'wrong-code' })
-    expect(seen).toHaveLength(1)
+    expect(await requests()).toHaveLength(1)
   })
 
   it(`answers too-many with the Retry-After seconds after ${MAX_WRONG_CODES} wrong codes (429)`, async () => {
@@ -247,7 +218,7 @@ describe('lookupProgress says why it found nothing, with one request and no retr
     // Locked means locked: even the right code waits.
     expect(await lookup(no, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: LOCK_SECONDS })
     // One request per lookup: a wrong code is never sent twice, a 429 never retried.
-    expect(seen).toHaveLength(MAX_WRONG_CODES + 2)
+    expect(await requests()).toHaveLength(MAX_WRONG_CODES + 2)
   })
 
   it('waits 60 seconds when a 429 gives no Retry-After, and honours a longer one', async () => {
@@ -255,7 +226,7 @@ describe('lookupProgress says why it found nothing, with one request and no retr
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: 60 })
     server.use(http.post(ROUTE, () => errorJson(429, 'too-many-attempts', { 'Retry-After': '900' })))
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'too-many', retryAfterSeconds: 900 })
-    expect(seen).toHaveLength(2)
+    expect(await requests()).toHaveLength(2)
   })
 
   it.each(['1.5', '-1', 'soon', ''])('waits 60 seconds when Retry-After is %j, which is neither seconds nor a date', async (value) => {
@@ -274,18 +245,18 @@ describe('lookupProgress says why it found nothing, with one request and no retr
   it('answers unavailable when the service cannot be reached (offline scenario), without retrying', async () => {
     useScenario('offline')
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
-    expect(seen).toHaveLength(1)
+    expect(await requests()).toHaveLength(1)
   })
 
   it.each([500, 502, 503])('answers unavailable for a %i, without retrying', async (status) => {
     server.use(http.post(ROUTE, () => errorJson(status, 'internal-error')))
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
-    expect(seen).toHaveLength(1)
+    expect(await requests()).toHaveLength(1)
   })
 
   it('answers wrong-code for a 400 (a code of a shape the service will not take)', async () => {
     expect(await lookup(first.record.applicationNo, '1234')).toEqual({ kind: 'wrong-code' })
-    expect(seen).toHaveLength(1)
+    expect(await requests()).toHaveLength(1)
   })
 
   it.each([
@@ -297,7 +268,7 @@ describe('lookupProgress says why it found nothing, with one request and no retr
   ])('answers unavailable for a 200 carrying %s', async (_name, body) => {
     server.use(http.post(ROUTE, () => new HttpResponse(body, { status: 200, headers: { 'Content-Type': 'application/json' } })))
     expect(await lookup(first.record.applicationNo, first.code)).toEqual({ kind: 'unavailable' })
-    expect(seen).toHaveLength(1)
+    expect(await requests()).toHaveLength(1)
   })
 
   it('answers unavailable when the service does not answer in time', async () => {
@@ -308,7 +279,7 @@ describe('lookupProgress says why it found nothing, with one request and no retr
       }),
     )
     expect(await lookupProgress(NODE_API_BASE, first.record.applicationNo, first.code, { timeoutMs: 30 })).toEqual({ kind: 'unavailable' })
-    expect(seen).toHaveLength(1)
+    expect(await requests()).toHaveLength(1)
   })
 })
 
