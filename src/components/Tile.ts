@@ -49,7 +49,9 @@ export class Tile
   set label(value: string) {
     this._label = value
     // Narrow tiles (seven across) cut a long label with … rather than run into the next tile.
-    this.tag('Body.Label')?.patch({ text: textPatch(value, { size: type.heading, bold: true, width: this.w - 16, maxLines: 1 }) })
+    // Eight tiles across leave about 180 px for a label: four characters fit at label size, not at heading size.
+    const size = this.w >= 240 ? type.heading : type.label
+    this.tag('Body.Label')?.patch({ text: textPatch(value, { size, bold: true, width: this.w - 16, maxLines: 1 }) })
   }
 
   get icon(): IconName {

@@ -99,8 +99,8 @@ it('Home → 预约帮办 → a guide → the form: the phone typed, masked, a v
   const requests = recordRequests(tv)
   await tv.open('home')
   await tv.waitForText(REGION.name)
-  await tv.press('Right', 5)
-  await tv.waitForFocusedText('预约帮办')
+  await tv.waitForFocusedText('通知公告')
+  await tv.focusHomeTile('预约帮办')
   await tv.press('OK')
   await tv.waitForText(`共 ${assistGuides(LINWU.index).length} 项`)
   expect(tv.page.url()).toMatch(/#assist$/)
@@ -258,7 +258,8 @@ it('without assistApiUrl in settings there is no tile, no button and no #assist:
   await tv.open('home')
   await tv.waitForAllTexts([REGION.name, '关于本机'])
   expect((await tv.texts()).some((t) => t.includes('预约帮办'))).toBe(false)
-  await tv.press('Right', 5)
+  // Right stops at the last tile: 关于本机, with no 预约帮办 in the row.
+  await tv.press('Right', 10)
   await tv.waitForFocusedText('关于本机')
 
   await tv.open(`guides/${LOW_INCOME.id}`)

@@ -31,8 +31,7 @@ async function openFaqFromHome(t: Tv): Promise<void> {
   await t.open('home')
   await t.waitForText(REGION.name)
   await t.waitForFocusedText('通知公告')
-  await t.press('Right', 5)
-  await t.waitForFocusedText('常见问题')
+  await t.focusHomeTile('常见问题')
   await t.press('OK')
   await t.waitForText(`共 ${FAQ.search.questions.length} 个问题`)
 }
