@@ -337,7 +337,9 @@ export class PollPage
     this.tag('ResultsTitle')?.patch({ visible: true, text: textPatch(t('poll.resultsLoading'), { size: type.label, bold: true }) })
     const generation = this.generation
     const result: PollResultsResult = await this.actions.results(poll.id)
-    if (generation !== this.generation || !this.active) return
+    // Only the generation tells: the route asks before the Router shows the page (not yet `active`), and an
+    // answer that came back then was thrown away, leaving 正在读取结果… for good. Leaving bumps the generation.
+    if (generation !== this.generation) return
     if (result.kind === 'results') {
       this.showResults(poll, result.results)
       return
