@@ -4,7 +4,7 @@
  * like a live service that guards its verification codes.
  */
 import { http, HttpResponse, type DefaultBodyType, type HttpHandler, type PathParams } from 'msw'
-import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, POLL_START_COUNTS, REGIONS, type RegionFixture } from './fixtures'
+import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, LOCAL_REGIONS, POLL_START_COUNTS, REGIONS, type RegionFixture } from './fixtures'
 import { feedPaths, feedUrl, pollPaths, progressLookupUrl, trimBase } from '../src/feed/feedUrls'
 import type { Poll, PollResults } from '../src/feed/schema'
 
@@ -65,7 +65,7 @@ export function lookup<T>(record: Readonly<Record<string, T>>, key: string | und
 }
 
 export function regionFixture(code: string | undefined): RegionFixture | undefined {
-  return lookup(REGIONS, code)
+  return lookup(REGIONS, code) ?? lookup(LOCAL_REGIONS, code)
 }
 
 /**

@@ -84,6 +84,7 @@ export function generateLargeIndex(count = 10000, regionCode = '431025'): FeedIn
     collections: [],
     videos: [],
     polls: [],
+    townships: [],
   }
 }
 

@@ -31,6 +31,7 @@ import {
   PollAnswerSchema,
   PollResultsSchema,
   PollSchema,
+  TownshipSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
   TIMESTAMP_PATTERN,
@@ -53,6 +54,7 @@ const DOCUMENTS = {
     collections: list(CollectionSchema, LIMITS.collections),
     videos: list(VideoSchema, LIMITS.videos),
     polls: list(PollSchema, LIMITS.polls),
+    townships: list(TownshipSchema, LIMITS.townships),
   }),
   notice: v.object({
     ...NoticeEnvelopeSchema.entries,

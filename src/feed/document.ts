@@ -18,6 +18,7 @@ import {
   PollAnswerSchema,
   PollResultsSchema,
   PollSchema,
+  TownshipSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
   type Collection,
@@ -219,6 +220,12 @@ function checkEnvelope(input: unknown, maxChars: number): Envelope {
   return { ok: true, raw: record }
 }
 
+/** The first of two places with one code wins (a picker must not show the same township twice). */
+function uniqueByCode<T extends { code: string }>(list: T[]): T[] {
+  const seen = new Set<string>()
+  return list.filter((t) => (seen.has(t.code) ? false : (seen.add(t.code), true)))
+}
+
 /** index.json: the region, alerts, notice and guide summaries, hotlines, videos. */
 export function parseIndex(input: unknown): Parsed<FeedIndex> {
   const envelope = checkEnvelope(input, LIMITS.indexChars)
@@ -251,7 +258,8 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
   )
   const videos = uniqueById(validItems(raw, 'videos', VideoSchema, LIMITS.videos, problems), '$.videos', problems)
   const polls = readPolls(raw, problems)
-  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos, polls }
+  const townships = uniqueByCode(items(validItems(raw, 'townships', TownshipSchema, LIMITS.townships, problems)))
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos, polls, townships }
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
 }

@@ -18,6 +18,9 @@ export const LIMITS = {
   collectionItems: 200,
   // Polls (问卷调查, a minor addition to v1): at most this many in the index, each with 2 to 6 options.
   polls: 20,
+  /** 村务公开: townships in the county index (each with at most 200 villages). */
+  townships: 100,
+  villages: 200,
   pollOptionsMin: 2,
   pollOptions: 6,
   /** The most answers one option may be said to have: a count past it is a broken answer, not a big county. */
@@ -563,6 +566,29 @@ export const PollResultsSchema = plainObject({
 /** What the box POSTs to `{pollApiUrl}/v1/polls/{pollId}/answers`: the option, and nothing about the viewer. */
 export const PollAnswerSchema = plainObject({ optionId: IdSchema })
 
+// ---- Townships and villages (村务公开, issue 13): a minor addition to v1; old boxes ignore `townships`. ------
+// The county's places, for a place picker; `feed: true` says the place publishes its own index.json at
+// v1/regions/{code}/index.json (usually notices[] only). Defined once here for both the village notices and
+// the call-back form's place picker.
+
+export const VillageSchema = plainObject({
+  code: v.pipe(v.string(), v.regex(/^\d{12}$/, 'village-code')),
+  name: text(40),
+  feed: v.optional(v.boolean()),
+})
+
+export const TownshipSchema = plainObject({
+  code: v.pipe(v.string(), v.regex(/^\d{9}$/, 'township-code')),
+  name: text(40),
+  feed: v.optional(v.boolean()),
+  villages: v.optional(boundedArray(VillageSchema, LIMITS.villages)),
+})
+
+export type Village = v.InferOutput<typeof VillageSchema>
+export type Township = v.InferOutput<typeof TownshipSchema>
+
+// ---- end of townships ---------------------------------------------------------------------------------------
+
 /** The envelope of index.json; its arrays are validated item by item (see document.ts). */
 export const IndexEnvelopeSchema = plainObject({
   schemaVersion: v.number(),
@@ -700,6 +726,8 @@ export interface FeedIndex {
   videos: VideoSummary[]
   /** A minor addition to v1 (issue 13); a copy stored by an older release has none (see storedIndex.ts). */
   polls: Poll[]
+  /** A minor addition to v1 (村务公开, issue 13); a copy stored by an older release has none (see storedIndex.ts). */
+  townships: Township[]
 }
 
 export interface NoticeDetail extends NoticeSummary {

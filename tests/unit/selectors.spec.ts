@@ -44,6 +44,7 @@ const indexWith = (parts: Partial<FeedIndex>): FeedIndex => ({
   collections: [],
   videos: [],
   polls: [],
+  townships: [],
   ...parts,
 })
 
