@@ -113,7 +113,7 @@ export function routes(): Router.Config {
       route('home', Home, async (page) => {
         page.pollsEnabled = Boolean(services().settings.pollApiUrl)
         const { place } = services()
-        page.placeLine = place ? t('place.line', { place: placeLabel(place) }) : undefined
+        page.placeLine = place ? t('place.line', { place: placeLabel(place) }) : t('place.unsetHint')
         await feed(page)
       }),
       route('notices', Notices, async (page) => {

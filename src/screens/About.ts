@@ -58,10 +58,10 @@ export class About
   private focusedSwitch = 0
   /** Set by the route: flips a preference, saves it, returns the new value. */
   onToggle: ((name: SwitchName) => boolean) | undefined
-  /** Set by the route: opens 选择我的村 (the last row). */
+  /** Set by the route: opens 选择我的村 (the first row, focused on entry: 关于本机 tile, OK, OK). */
   onChangePlace: (() => void) | undefined
 
-  /** The switches, then the row that changes the household's place. */
+  /** The row that changes the household's place, then the switches. */
   private get rowCount(): number {
     return SWITCHES.length + 1
   }
@@ -69,8 +69,9 @@ export class About
   private rowLabel(i: number): string {
     const info = this.info
     if (!info) return ''
-    const s = SWITCHES[i]
-    if (!s) return t('place.change', { line: info.placeLine })
+    if (i === 0) return t('place.change', { line: info.placeLine })
+    const s = SWITCHES[i - 1]
+    if (!s) return ''
     let label = t(s.label, { state: t(info[s.name] ? 'about.on' : 'about.off') })
     if (s.name === 'readAloud' && !info.speechSupported) label = `${label}（${t('about.readAloudUnsupported')}）`
     return label
@@ -162,11 +163,12 @@ export class About
     return true
   }
   override _handleEnter(): boolean {
-    const s = SWITCHES[this.focusedSwitch]
-    if (!s) {
+    if (this.focusedSwitch === 0) {
       this.onChangePlace?.()
       return true
     }
+    const s = SWITCHES[this.focusedSwitch - 1]
+    if (!s) return true
     if (!this.info || !this.onToggle) return true
     if (s.name === 'readAloud' && !this.info.speechSupported) return true
     this.info = { ...this.info, [s.name]: this.onToggle(s.name) }
