@@ -176,3 +176,20 @@ export function noticeRoute(notice: SourcedNotice): string {
 export function sourceOf(notice: NoticeSummary): string | undefined {
   return (notice as SourcedNotice).from?.name
 }
+
+/**
+ * Home's few newest rows: the first `count` of the ordered list, except that when none of the `visible`
+ * rows on screen is the household's own (pinned county notices can fill Home's two or three rows for
+ * weeks), the newest township or village notice takes the last visible row and the rest move down, so the
+ * place the household chose is never hidden from Home.
+ */
+export function latestNotices(ordered: readonly NoticeSummary[], count: number, visible = count): SourcedNotice[] {
+  const all = ordered as readonly SourcedNotice[]
+  const head = all.slice(0, Math.max(0, count))
+  const shown = Math.max(1, Math.min(visible, head.length))
+  if (head.length === 0 || head.slice(0, shown).some((n) => n.from)) return head
+  const local = all.find((n) => n.from)
+  if (!local) return head
+  const rest = head.filter((n) => n !== local)
+  return [...rest.slice(0, shown - 1), local, ...rest.slice(shown - 1)].slice(0, count)
+}

@@ -15,7 +15,7 @@ import { textPatch } from '../components/text'
 import { Tile } from '../components/Tile'
 import type { FeedStatus } from '../feed/repository'
 import type { Alert, Collection, FeedIndex, Poll } from '../feed/schema'
-import { noticeRoute } from '../feed/localFeeds'
+import { latestNotices, noticeRoute } from '../feed/localFeeds'
 import { activeAlerts, activeCollections, collectionEntries, newestNotices } from '../feed/selectors'
 import { formatToday } from '../i18n/format'
 import { t } from '../i18n/strings'
@@ -156,7 +156,8 @@ export class Home
     // Whole rows only, down to the status strip.
     const rows = Math.max(1, Math.floor((STATUS_TOP - listTop - 70) / NoticeRow.height))
 
-    const latest = index ? newestNotices(index, now, LATEST_COUNT) : []
+    // Whole rows that fit; one of them the household's own township or village notice when there is one.
+    const latest = index ? latestNotices(newestNotices(index, now, index.notices.length), LATEST_COUNT, rows) : []
     this.latestRoutes = latest.map((n) => noticeRoute(n))
     const unavailable = status.phase === 'unavailable'
     this.latest.patch({ y: listTop + 70, h: rows * NoticeRow.height, visible: !unavailable })

@@ -30,6 +30,14 @@ interface Row {
   pick: { township: Township; villageIndex?: number }
 }
 
+/** One square row; the page paints it. A component so the focus (and read-aloud) rests on the row itself. */
+class PlaceRow extends Lightning.Component {
+  label = ''
+  get announce(): string {
+    return this.label
+  }
+}
+
 export class MyPlacePage
   extends Lightning.Component<MyPlaceTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<MyPlaceTemplateSpec>
@@ -57,7 +65,7 @@ export class MyPlacePage
     ;(this.tag('Header') as ScreenHeader).show(t('place.title'), 'about')
     for (let i = 0; i < VISIBLE; i++) {
       this.tag('Rows')?.childList.add(
-        this.stage.c({ ref: `Row${i}`, y: i * ROW_STEP, w: 1100, h: ROW_H, rect: true, visible: false, Label: { x: 32, y: 18 } }),
+        this.stage.c({ type: PlaceRow, ref: `Row${i}`, y: i * ROW_STEP, w: 1100, h: ROW_H, rect: true, visible: false, Label: { x: 32, y: 18 } }),
       )
     }
     this.paint()
@@ -89,7 +97,9 @@ export class MyPlacePage
     for (let i = 0; i < VISIBLE; i++) {
       const row = rows[this.top + i]
       const focused = this.top + i === this.focus && this.hasFocus()
-      host?.children[i]?.patch(
+      const child = host?.children[i] as PlaceRow | undefined
+      if (child) child.label = row?.label ?? ''
+      child?.patch(
         row
           ? {
               visible: true,
@@ -101,8 +111,9 @@ export class MyPlacePage
     }
   }
 
-  get announce(): string {
-    return this.rows()[this.focus]?.label ?? ''
+  override _getFocused(): Lightning.Component | undefined {
+    const row = this.tag('Rows')?.children[this.focus - this.top] as Lightning.Component | undefined
+    return row?.visible ? row : undefined
   }
 
   override _focus(): void {
@@ -112,12 +123,14 @@ export class MyPlacePage
   override _handleUp(): boolean {
     this.focus = Math.max(0, this.focus - 1)
     this.paint()
+    this._refocus()
     return true
   }
 
   override _handleDown(): boolean {
     this.focus = Math.min(this.rows().length - 1, this.focus + 1)
     this.paint()
+    this._refocus()
     return true
   }
 
@@ -131,6 +144,7 @@ export class MyPlacePage
       this.focus = 0
       this.top = 0
       this.paint()
+      this._refocus()
       return true
     }
     const village = villageIndex === undefined ? undefined : township.villages?.[villageIndex]
@@ -146,6 +160,7 @@ export class MyPlacePage
     this.focus = this.townshipFocus
     this.top = 0
     this.paint()
+    this._refocus()
     return true
   }
 }

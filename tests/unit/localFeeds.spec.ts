@@ -3,7 +3,7 @@
  * (the same FeedRepository at another code), and the merged, labelled notice list.
  */
 import { describe, expect, it } from 'vitest'
-import { LocalFeeds, mergeNotices, noticeRoute, sourceOf, withLocalNotices } from '../../src/feed/localFeeds'
+import { latestNotices, LocalFeeds, mergeNotices, noticeRoute, sourceOf, withLocalNotices } from '../../src/feed/localFeeds'
 import type { CachedDoc, FeedCache } from '../../src/feed/cache'
 import type { HttpClient, HttpResponse } from '../../src/feed/http'
 import { upgradeStoredIndex } from '../../src/feed/storedIndex'
@@ -196,5 +196,24 @@ describe('the merged notice list', () => {
   it('completes a stored county copy without townships', () => {
     const { townships: _t, ...old } = LINWU.index
     expect(upgradeStoredIndex(old as typeof LINWU.index).townships).toEqual([])
+  })
+})
+
+describe("Home's newest rows", () => {
+  const county = (id: string, pinned = false) => ({ id, title: id, category: '通知公告', publisher: '县', publishedAt: '2026-11-01T08:00:00+08:00', pinned })
+  const local = { ...county('sm'), from: { code: SHIMEN_CODE, name: '石门村' } }
+
+  it('gives the last visible row to the household notice when pinned county notices fill the rows', () => {
+    const ordered = [county('p1', true), county('p2', true), county('c1'), local, county('c2')]
+    expect(latestNotices(ordered, 3, 2).map((n) => n.id)).toEqual(['p1', 'sm', 'p2'])
+    expect(latestNotices(ordered, 3, 3).map((n) => n.id)).toEqual(['p1', 'p2', 'sm'])
+  })
+
+  it('changes nothing when a local notice is already visible or there is none', () => {
+    const ordered = [county('p1', true), local, county('c1'), county('c2')]
+    expect(latestNotices(ordered, 3, 2).map((n) => n.id)).toEqual(['p1', 'sm', 'c1'])
+    const countyOnly = [county('a'), county('b'), county('c'), county('d')]
+    expect(latestNotices(countyOnly, 3, 2).map((n) => n.id)).toEqual(['a', 'b', 'c'])
+    expect(latestNotices([], 3, 2)).toEqual([])
   })
 })
