@@ -4,6 +4,7 @@
  * A village without a feed shows the county's only; the choice survives a reload.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest'
+import { palette } from '../../src/theme/tokens'
 import { REGION, Tv } from './tv'
 
 const baseUrl = inject('baseUrl')
@@ -79,6 +80,19 @@ describe('村务公开: the household village', () => {
     await tv.open('notices')
     await tv.waitForText('通知公告')
     expect((await tv.texts()).join('\n')).not.toMatch(/【(城北村|舜峰镇|石门村|汾市镇)】/)
+    tv.expectNoErrors()
+  })
+
+  it('works on canvas2d: the focused picker row is drawn in the focus colour and Home labels the village notice', async () => {
+    tv = await Tv.launch(baseUrl, { extraArgs: ['--disable-webgl'] })
+    await home(tv)
+    expect(await tv.renderer()).toBe('canvas2d')
+    await pick(tv, '汾市镇', '石门村')
+    const area = await tv.colourArea(palette.focus & 0xffffff)
+    expect(area?.pixels ?? 0).toBeGreaterThan(5_000)
+    await tv.press('OK')
+    await tv.waitForText('【石门村】')
+    await tv.screenshot('village-home-canvas2d')
     tv.expectNoErrors()
   })
 })
