@@ -5,7 +5,7 @@
  */
 import { http, HttpResponse, type DefaultBodyType, type HttpHandler, type PathParams } from 'msw'
 import * as v from 'valibot'
-import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, POLL_START_COUNTS, REGIONS, type RegionFixture } from './fixtures'
+import { findProgress, IMAGE_HOST, MEDIA_FILES, MEDIA_HOST, LOCAL_REGIONS, POLL_START_COUNTS, REGIONS, type RegionFixture } from './fixtures'
 import {
   ASSIST_CLOSED_MESSAGE,
   ASSIST_NEXT_STEP,
@@ -104,7 +104,7 @@ export function lookup<T>(record: Readonly<Record<string, T>>, key: string | und
 }
 
 export function regionFixture(code: string | undefined): RegionFixture | undefined {
-  return lookup(REGIONS, code)
+  return lookup(REGIONS, code) ?? lookup(LOCAL_REGIONS, code)
 }
 
 /**

@@ -85,6 +85,7 @@ export function generateLargeIndex(count = 10000, regionCode = '431025'): FeedIn
     videos: [],
     polls: [],
     faq: [],
+    townships: [],
   }
 }
 

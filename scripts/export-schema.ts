@@ -44,11 +44,11 @@ import {
   PollAnswerSchema,
   PollResultsSchema,
   PollSchema,
+  TownshipSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
   TIMESTAMP_PATTERN,
   VideoSchema,
-  TownshipSchema,
   VISIBLE_TEXT_PATTERN,
 } from '../src/feed/schema'
 
@@ -99,7 +99,7 @@ const TITLES: Record<keyof typeof DOCUMENTS, { title: string; description: strin
       'pageNo is unique across notices[] and guides[] (JSON Schema cannot say so): a later item repeating a number keeps ' +
       'showing but loses the number, and the repeat is reported. collections[] items that name an id the index does not hold are skipped and reported (unknown-item). ' +
       'A poll whose options repeat an id (duplicate-option), or whose closesAt is not after its opensAt (closes-before-opens), is dropped and reported: JSON Schema cannot compare one field with another. ' +
-      'townships[] (optional, a minor addition) lists the county\'s townships and their villages for the call-back form\'s place picker; a bad township is dropped on its own.',
+      'townships[] (optional, a minor addition) lists the county\'s townships and their villages, for 村务公开 (feed: true says the place publishes its own index.json at its code) and for the call-back form\'s place picker; a bad township is dropped on its own.',
   },
   notice: {
     title: 'notices/{id}.json',

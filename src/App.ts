@@ -19,7 +19,7 @@ import {
 import { StatusStrip } from './components/StatusStrip'
 import { t } from './i18n/strings'
 import { useSpeechLanguage } from './readAloud'
-import { routes } from './routes'
+import { routes, shownIndex } from './routes'
 import { services } from './services'
 import { palette, type } from './theme/tokens'
 import { textPatch } from './components/text'
@@ -81,15 +81,18 @@ export class App extends Router.App<AppTemplateSpec> {
     useSpeechLanguage(settings.language)
     Router.startRouter(routes(), this)
     repository.subscribe((status) => this.onFeedStatus(status))
+    // 村务公开: the local feeds follow the place against the county index; their news redraws the page too.
+    services().localFeeds.subscribe(() => this.onFeedStatus(services().repository.status()))
     ;(this.tag('Exit') as ExitDialog).onAnswer = (leave) => this.answerExit(leave)
     this.onFeedStatus(repository.status())
   }
 
   private onFeedStatus(status: FeedStatus): void {
-    const { repository, now } = services()
+    const { repository, localFeeds, place, now } = services()
+    localFeeds.follow(place, repository.index())
     ;(this.tag('StatusStrip') as StatusStrip).show(status, now())
     const page = Router.getActivePage()
-    if (isFeedAware(page)) page.onFeed(repository.index(), status, now())
+    if (isFeedAware(page)) page.onFeed(shownIndex(), status, now())
     if (!this.firstContentMarked && repository.index()) {
       this.firstContentMarked = true
       // Marked on the frame after the content was patched in: that is when it is on screen.

@@ -12,6 +12,8 @@ import { deferredCache } from './feed/deferredCache'
 import { browserHintStorage, createIndexHint } from './feed/indexHint'
 import { createHttpClient, defaultTransport } from './feed/http'
 import { FeedRepository } from './feed/repository'
+import { LocalFeeds } from './feed/localFeeds'
+import { loadMyPlace } from './config/myPlace'
 import { browserRendererEnvironment, chooseRenderer } from './platform/renderer'
 import { placeCanvas, windowSize } from './platform/stagePlacement'
 import { fitStage } from './platform/stageFit'
@@ -89,7 +91,10 @@ async function boot(): Promise<void> {
   const indexHint = preview ? undefined : createIndexHint(browserHintStorage())
   const repository = new FeedRepository({ settings, http, cache, ...(indexHint ? { indexHint } : {}) })
   const { context: probedContext, ...renderer } = chooseRenderer(settings.renderer, browserRendererEnvironment())
-  provideServices({ settings, repository, http, cache, preferences, version: __VERSION__, renderer, now: () => Date.now() })
+  // The township's and village's feeds share the county's client and cache; App makes them follow the place.
+  const localFeeds = new LocalFeeds({ settings, http, cache })
+  const place = preview ? undefined : loadMyPlace()
+  provideServices({ settings, repository, localFeeds, place, http, cache, preferences, version: __VERSION__, renderer, now: () => Date.now() })
   // The feed is read while Lightning starts, not after it: the App shows whatever has arrived.
   // A warm start revalidates within 3 s, spread so a county's boxes switched on together do not all ask at once.
   void repository.start({ revalidateDelayMs: 3000 })

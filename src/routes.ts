@@ -5,8 +5,11 @@
  * #faq, #faq/{topic}, #faq/entry/{id}; #assist and #assist/{guideId} where the box offers call-back requests
  * (settings' assistApiUrl).
  */
-import { Accessibility, type Router } from '@lightningjs/sdk'
+import { Accessibility, Router } from '@lightningjs/sdk'
 import { savePreferences } from './config/preferences'
+import { placeLabel, saveMyPlace } from './config/myPlace'
+import { t } from './i18n/strings'
+import { MyPlacePage } from './screens/MyPlace'
 import { createResumeStore } from './config/resumePositions'
 import { browserHintStorage } from './feed/indexHint'
 import { createPollMemory, pollActions, type PollMemory } from './feed/polls'
@@ -14,6 +17,8 @@ import { createAssistService, type AssistService } from './feed/assist'
 import { createAssistThrottle } from './feed/assistThrottle'
 import { lookupProgress } from './feed/progress'
 import { relatedVideo } from './feed/selectors'
+import { withLocalNotices } from './feed/localFeeds'
+import type { FeedIndex } from './feed/schema'
 import { loadSubtitles } from './feed/subtitles'
 import { speechSupported } from './readAloud'
 import { About } from './screens/About'
@@ -49,10 +54,43 @@ function route<P>(
   return definition as unknown as Router.RouteDefinition
 }
 
+/**
+ * The index screens are given: the county's, with the household's township and village notices merged into
+ * its notices (村务公开, localFeeds.ts), each labelled with its place.
+ */
+export function shownIndex(): FeedIndex | undefined {
+  const { repository, localFeeds, now } = services()
+  const county = repository.index()
+  if (!county) return undefined
+  const locals = localFeeds.indexes()
+  // Merging sorts every notice: done again only when one of the indexes changed.
+  const same =
+    shown.county === county && shown.locals.length === locals.length && locals.every((l, i) => shown.locals[i] === l.index)
+  if (!same) shown = { county, locals: locals.map((l) => l.index), value: withLocalNotices(county, locals, now()) }
+  return shown.value
+}
+
+let shown: { county: FeedIndex | undefined; locals: FeedIndex[]; value: FeedIndex | undefined } = { county: undefined, locals: [], value: undefined }
+
+/** 我的村：汾市镇 石门村, or 未选择. */
+function placeLine(): string {
+  const { place } = services()
+  return place ? t('place.line', { place: placeLabel(place) }) : t('place.unset')
+}
+
+/** 关于本机's line on the local feeds: received, loading, unreadable (county only) or no feed of its own. */
+function placeStatus(): string {
+  const { localFeeds } = services()
+  const { place, sources } = localFeeds.status()
+  if (!place) return t('place.status.none')
+  const parts = sources.map((src) => t(`place.state.${src.state}`, { place: src.place.name }))
+  return t('place.status', { sources: parts.join('，') })
+}
+
 /** Gives a feed-aware page the current index; App keeps it up to date afterwards. */
 async function feed(page: { onFeed: Home['onFeed'] }): Promise<void> {
   const { repository, now } = services()
-  page.onFeed(repository.index(), repository.status(), now())
+  page.onFeed(shownIndex(), repository.status(), now())
 }
 
 /** Polls (issue 13): one memory of answered polls for the whole session, made when first needed. */
@@ -131,6 +169,8 @@ export function routes(): Router.Config {
       route('home', Home, async (page) => {
         page.pollsEnabled = Boolean(services().settings.pollApiUrl)
         page.offers = offers
+        const { place } = services()
+        page.placeLine = place ? t('place.line', { place: placeLabel(place) }) : t('place.unsetHint')
         await feed(page)
       }),
       route('notices', Notices, async (page) => {
@@ -142,6 +182,22 @@ export function routes(): Router.Config {
         const { repository, settings } = services()
         page.offerVideo(relatedVideo(repository.index(), 'notice', id ?? ''))
         page.show(await repository.notice(id ?? ''), { hosts: settings.imageHosts, httpHosts: settings.imageHttpHosts })
+      }),
+      // 村务公开: a township's or village's notice, from its own region folder and cache.
+      route('places/:code/notices/:id', NoticeDetail, async (page, { code, id }) => {
+        const { localFeeds, settings } = services()
+        page.show(await localFeeds.notice(code ?? '', id ?? ''), { hosts: settings.imageHosts, httpHosts: settings.imageHttpHosts })
+      }),
+      route('myplace', MyPlacePage, async (page) => {
+        const { repository, place } = services()
+        page.setChoices(repository.index()?.townships ?? [], place)
+        page.onChoose = (chosen) => {
+          const s = services()
+          saveMyPlace(chosen)
+          s.place = chosen
+          s.localFeeds.follow(chosen, s.repository.index())
+          Router.navigate('home')
+        }
       }),
       route('guides', Guides, async (page) => {
         const { repository } = services()
@@ -191,7 +247,10 @@ export function routes(): Router.Config {
           readAloud: preferences.readAloud,
           speechSupported: speechSupported(),
           renderer,
+          placeLine: placeLine(),
+          placeStatus: placeStatus(),
         })
+        page.onChangePlace = () => Router.navigate('myplace')
         await feed(page)
       }),
       // 政策解读: the list, and one video (found in the index once there is one).

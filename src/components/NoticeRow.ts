@@ -1,4 +1,5 @@
 /** One notice in a list: pinned mark, title (two lines at most), category, publisher and date. */
+import { sourceOf } from '../feed/localFeeds'
 import { Lightning } from '@lightningjs/sdk'
 import type { NoticeSummary } from '../feed/schema'
 import { formatDate } from '../i18n/format'
@@ -55,13 +56,18 @@ export class NoticeRow
     this.tag('Pin')?.patch({ visible: notice.pinned })
     const title = notice.pinned ? `【${t('notices.pinned')}】${notice.title}` : notice.title
     this.tag('Title')?.patch({ text: textPatch(title, { size: type.label, width, maxLines: 1 }) })
-    const meta = `${notice.category} · ${notice.publisher} · ${formatDate(notice.publishedAt)}`
+    // 村务公开: a township's or village's notice says where it is from in words, before the meta line.
+    const from = sourceOf(notice)
+    const meta = `${from ? t('place.from', { place: from }) : ''}${notice.category} · ${notice.publisher} · ${formatDate(notice.publishedAt)}`
     this.tag('Meta')?.patch({ text: textPatch(meta, { size: type.hint, width, maxLines: 1, color: palette.textMuted }) })
   }
 
   /** Read aloud by the Announcer when focused. */
   get announce(): string {
-    return this.notice ? `${this.notice.title}，${this.notice.publisher}，${formatDate(this.notice.publishedAt)}` : ''
+    if (!this.notice) return ''
+    const from = sourceOf(this.notice)
+    const spoken = from ? `${t('place.fromSpoken', { place: from })}，` : ''
+    return `${spoken}${this.notice.title}，${this.notice.publisher}，${formatDate(this.notice.publishedAt)}`
   }
 
   override _focus(): void {

@@ -24,9 +24,9 @@ import {
   PollAnswerSchema,
   PollResultsSchema,
   PollSchema,
+  TownshipSchema,
   ProgressSchema,
   SCHEMA_MAJOR,
-  TownshipSchema,
   type Collection,
   VideoSchema,
   type Poll,
@@ -229,6 +229,12 @@ function checkEnvelope(input: unknown, maxChars: number): Envelope {
   return { ok: true, raw: record }
 }
 
+/** The first of two places with one code wins (a picker must not show the same township twice). */
+function uniqueByCode<T extends { code: string }>(list: T[]): T[] {
+  const seen = new Set<string>()
+  return list.filter((t) => (seen.has(t.code) ? false : (seen.add(t.code), true)))
+}
+
 /** index.json: the region, alerts, notice and guide summaries, hotlines, videos. */
 export function parseIndex(input: unknown): Parsed<FeedIndex> {
   const envelope = checkEnvelope(input, LIMITS.indexChars)
@@ -262,10 +268,8 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
   const videos = uniqueById(validItems(raw, 'videos', VideoSchema, LIMITS.videos, problems), '$.videos', problems)
   const polls = readPolls(raw, problems)
   const faq = uniqueById(validItems(raw, 'faq', FaqTopicSchema, LIMITS.faqTopics, problems), '$.faq', problems)
-  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos, polls, faq }
-  // 请工作人员联系我's place picker (a minor addition to v1): kept only when the feed lists any.
-  const townships = items(validItems(raw, 'townships', TownshipSchema, LIMITS.townships, problems))
-  if (townships.length > 0) value.townships = townships
+  const townships = uniqueByCode(items(validItems(raw, 'townships', TownshipSchema, LIMITS.townships, problems)))
+  const value: FeedIndex = { ...head.output, alerts, notices, guides, hotlines, collections, videos, polls, faq, townships }
   problems.push(...releaseDuplicatePageNumbers(value))
   return { ok: true, value, problems }
 }

@@ -18,6 +18,9 @@ export const LIMITS = {
   collectionItems: 200,
   // Polls (问卷调查, a minor addition to v1): at most this many in the index, each with 2 to 6 options.
   polls: 20,
+  /** 村务公开: townships in the county index (each with at most 200 villages). */
+  townships: 100,
+  villages: 200,
   pollOptionsMin: 2,
   pollOptions: 6,
   /** The most answers one option may be said to have: a count past it is a broken answer, not a big county. */
@@ -36,9 +39,6 @@ export const LIMITS = {
   /** The most characters of a WebVTT subtitle file the box reads (webvtt.ts), and the most cues it keeps. */
   subtitleChars: 1_000_000,
   subtitleCues: 10000,
-  /** townships[] of the index, and villages[] of one township (请工作人员联系我's place picker). */
-  townships: 60,
-  villages: 100,
   /**
    * The most UTF-16 units a text may have before markup is removed. Checked first, so a text that could
    * never fit is refused without cleaning it; twice the longest text in code points, and room for markup.
@@ -573,6 +573,30 @@ export const PollResultsSchema = plainObject({
 /** What the box POSTs to `{pollApiUrl}/v1/polls/{pollId}/answers`: the option, and nothing about the viewer. */
 export const PollAnswerSchema = plainObject({ optionId: IdSchema })
 
+// ---- Townships and villages (村务公开, issue 13): a minor addition to v1; old boxes ignore `townships`. ------
+// The county's places, for a place picker; `feed: true` says the place publishes its own index.json at
+// v1/regions/{code}/index.json (usually notices[] only). Defined once here for both the village notices and
+// the call-back form's place picker.
+
+export const VillageSchema = plainObject({
+  code: v.pipe(v.string(), v.regex(/^\d{12}$/, 'village-code')),
+  name: text(40),
+  feed: v.optional(v.boolean()),
+})
+
+export const TownshipSchema = plainObject({
+  code: v.pipe(v.string(), v.regex(/^\d{9}$/, 'township-code')),
+  name: text(40),
+  feed: v.optional(v.boolean()),
+  /** Optional; none means the picker offers the township only. */
+  villages: v.optional(boundedArray(VillageSchema, LIMITS.villages), []),
+})
+
+export type Village = v.InferOutput<typeof VillageSchema>
+export type Township = v.InferOutput<typeof TownshipSchema>
+
+// ---- end of townships ---------------------------------------------------------------------------------------
+
 /** The envelope of index.json; its arrays are validated item by item (see document.ts). */
 export const IndexEnvelopeSchema = plainObject({
   schemaVersion: v.number(),
@@ -769,14 +793,7 @@ export interface FaqEntry extends v.InferOutput<typeof FaqEntryEnvelopeSchema> {
 /** A division code below the county: 9 digits for a township, 12 for a village (the region's own rule). */
 const DivisionCodeSchema = v.pipe(v.string(), v.regex(/^\d{6,12}$/, 'region-code'))
 
-export const VillageSchema = plainObject({ code: DivisionCodeSchema, name: text(40) })
-
-/** Optional (a minor addition to v1): the county's townships (乡镇、街道), each with its villages (村、社区). */
-export const TownshipSchema = plainObject({
-  code: DivisionCodeSchema,
-  name: text(40),
-  villages: v.optional(boundedArray(VillageSchema, LIMITS.villages), []),
-})
+// The index's townships and villages are TownshipSchema above (村务公开), shared with the place picker.
 
 export const ASSIST_TIMES = ['morning', 'afternoon', 'any'] as const
 /** The fields of a request, as a 400 answer names the one it refuses. */
@@ -815,8 +832,6 @@ export const AssistInvalidSchema = plainObject({
   field: v.optional(v.picklist(ASSIST_FIELDS)),
 })
 
-export type Village = v.InferOutput<typeof VillageSchema>
-export type Township = v.InferOutput<typeof TownshipSchema>
 export type AssistTime = (typeof ASSIST_TIMES)[number]
 export type AssistField = (typeof ASSIST_FIELDS)[number]
 export type AssistRequest = v.InferOutput<typeof AssistRequestSchema>
@@ -857,8 +872,8 @@ export interface FeedIndex {
   polls: Poll[]
   /** 常见问题 topics, a minor addition to v1; a copy stored by an older release has none (see storedIndex.ts). */
   faq: FaqTopic[]
-  /** A minor addition to v1 (请工作人员联系我's place picker): absent when the feed lists none. */
-  townships?: Township[]
+  /** 村务公开 and the call-back form's place picker (a minor addition to v1); a stored copy from before has none. */
+  townships: Township[]
 }
 
 export interface NoticeDetail extends NoticeSummary {

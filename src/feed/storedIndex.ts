@@ -5,9 +5,16 @@
 import type { FeedIndex } from './schema'
 
 /** The lists a minor version added after the first release: each may be missing from a stored copy. */
-type AddedLater = 'collections' | 'videos' | 'polls' | 'faq'
+type AddedLater = 'collections' | 'videos' | 'polls' | 'faq' | 'townships'
 
 export function upgradeStoredIndex(stored: FeedIndex): FeedIndex {
   const partial = stored as Partial<Pick<FeedIndex, AddedLater>> & Omit<FeedIndex, AddedLater>
-  return { ...partial, collections: partial.collections ?? [], videos: partial.videos ?? [], polls: partial.polls ?? [], faq: partial.faq ?? [] }
+  return {
+    ...partial,
+    collections: partial.collections ?? [],
+    videos: partial.videos ?? [],
+    polls: partial.polls ?? [],
+    faq: partial.faq ?? [],
+    townships: partial.townships ?? [],
+  }
 }

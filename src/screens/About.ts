@@ -24,6 +24,10 @@ export interface AboutInfo {
   readAloud: boolean
   speechSupported: boolean
   renderer: RendererChoice
+  /** 村务公开: 我的村：汾市镇 石门村 (or 未选择), a row that opens 选择我的村. */
+  placeLine: string
+  /** What became of the township's and village's feeds, in words. */
+  placeStatus: string
 }
 
 export interface AboutTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -54,6 +58,24 @@ export class About
   private focusedSwitch = 0
   /** Set by the route: flips a preference, saves it, returns the new value. */
   onToggle: ((name: SwitchName) => boolean) | undefined
+  /** Set by the route: opens 选择我的村 (the first row, focused on entry: 关于本机 tile, OK, OK). */
+  onChangePlace: (() => void) | undefined
+
+  /** The row that changes the household's place, then the switches. */
+  private get rowCount(): number {
+    return SWITCHES.length + 1
+  }
+
+  private rowLabel(i: number): string {
+    const info = this.info
+    if (!info) return ''
+    if (i === 0) return t('place.change', { line: info.placeLine })
+    const s = SWITCHES[i - 1]
+    if (!s) return ''
+    let label = t(s.label, { state: t(info[s.name] ? 'about.on' : 'about.off') })
+    if (s.name === 'readAloud' && !info.speechSupported) label = `${label}（${t('about.readAloudUnsupported')}）`
+    return label
+  }
 
   static override _template(): Lightning.Component.Template<AboutTemplateSpec> {
     return {
@@ -61,7 +83,7 @@ export class About
       h: 1080,
       Header: { type: ScreenHeader },
       Facts: { x: safeArea.x, y: 180 },
-      Switches: { x: safeArea.x, y: 700 },
+      Switches: { x: safeArea.x, y: 640 },
     }
   }
 
@@ -96,8 +118,9 @@ export class About
       t('about.storage', { mode: storage }),
       t('about.problems', { count: this.status?.problems.length ?? 0 }),
       t('about.renderer', { mode: t(rendererKey(info.renderer)) }),
+      info.placeStatus,
     ]
-    this.tag('Facts')?.patch({ text: textPatch(lines.join('\n'), { size: type.body, width: safeArea.w, maxLines: 8 }) })
+    this.tag('Facts')?.patch({ text: textPatch(lines.join('\n'), { size: type.body, width: safeArea.w, maxLines: 9 }) })
     this.paintSwitches()
   }
 
@@ -107,27 +130,22 @@ export class About
     const host = this.tag('Switches')
     if (!info || !host) return
     if (host.children.length === 0) {
-      SWITCHES.forEach((_s, i) =>
-        host.childList.add(
-          this.stage.c({ ref: `Switch${i}`, y: i * 120, w: 1100, h: 96, rect: true, Label: { x: 32, y: 18 } }),
-        ),
-      )
+      for (let i = 0; i < this.rowCount; i++) {
+        host.childList.add(this.stage.c({ ref: `Switch${i}`, y: i * 110, w: 1100, h: 96, rect: true, Label: { x: 32, y: 18 } }))
+      }
     }
-    SWITCHES.forEach((s, i) => {
-      const on = info[s.name]
+    for (let i = 0; i < this.rowCount; i++) {
       const focused = i === this.focusedSwitch && this.hasFocus()
-      let label = t(s.label, { state: t(on ? 'about.on' : 'about.off') })
-      if (s.name === 'readAloud' && !info.speechSupported) label = `${label}（${t('about.readAloudUnsupported')}）`
+      const label = this.rowLabel(i)
       host.children[i]?.patch({
         color: focused ? palette.focus : palette.surfaceRaised,
         Label: { color: focused ? palette.focusText : palette.text, text: textPatch(label, { size: type.label, color: 0xffffffff }) },
       })
-    })
+    }
   }
 
   get announce(): string {
-    const s = SWITCHES[this.focusedSwitch]
-    return s && this.info ? t(s.label, { state: t(this.info[s.name] ? 'about.on' : 'about.off') }) : ''
+    return this.rowLabel(this.focusedSwitch)
   }
 
   override _focus(): void {
@@ -140,13 +158,18 @@ export class About
     return true
   }
   override _handleDown(): boolean {
-    this.focusedSwitch = Math.min(SWITCHES.length - 1, this.focusedSwitch + 1)
+    this.focusedSwitch = Math.min(this.rowCount - 1, this.focusedSwitch + 1)
     this.paintSwitches()
     return true
   }
   override _handleEnter(): boolean {
-    const s = SWITCHES[this.focusedSwitch]
-    if (!s || !this.info || !this.onToggle) return true
+    if (this.focusedSwitch === 0) {
+      this.onChangePlace?.()
+      return true
+    }
+    const s = SWITCHES[this.focusedSwitch - 1]
+    if (!s) return true
+    if (!this.info || !this.onToggle) return true
     if (s.name === 'readAloud' && !this.info.speechSupported) return true
     this.info = { ...this.info, [s.name]: this.onToggle(s.name) }
     // Type sizes changed: the header is drawn again at the new size.

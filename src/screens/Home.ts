@@ -15,6 +15,7 @@ import { textPatch } from '../components/text'
 import { Tile } from '../components/Tile'
 import type { FeedStatus } from '../feed/repository'
 import type { Alert, Collection, FeedIndex, Poll } from '../feed/schema'
+import { latestNotices, noticeRoute } from '../feed/localFeeds'
 import { activeAlerts, activeCollections, collectionEntries, newestNotices } from '../feed/selectors'
 import { formatToday } from '../i18n/format'
 import { t } from '../i18n/strings'
@@ -62,13 +63,25 @@ export class Home
   private tileIndex = 0
   private alertIndex = 0
   private collectionIndex = 0
-  private latestIds: string[] = []
+  /** Where each of the newest notices opens: a township's or village's under its own code (localFeeds.ts). */
+  private latestRoutes: string[] = []
   private alerts: Alert[] = []
   private collections: Collection[] = []
   /** Polls open now, shown as cards after the collections; none when the operator set no pollApiUrl. */
   private polls: Poll[] = []
   /** Set by the route: whether polls are offered at all (settings.pollApiUrl). */
   pollsEnabled = false
+  /** Set by the route: the household's place (我的村：汾市镇 石门村), shown beside 最新通知; none until picked. */
+  set placeLine(line: string | undefined) {
+    this.place = line
+    this.paintLatestTitle()
+  }
+  private place: string | undefined
+
+  private paintLatestTitle(): void {
+    const title = this.place ? `${t('home.latest')}　　${this.place}` : t('home.latest')
+    this.tag('LatestTitle')?.patch({ text: textPatch(title, { size: type.heading, bold: true }) })
+  }
   /** The card to focus again when Home comes back (history state), by id: the row may have changed. */
   private restoreCard: string | undefined
   /** The tiles this box shows, made at the first feed: a section without its service has none. */
@@ -114,7 +127,7 @@ export class Home
   }
 
   override _init(): void {
-    this.tag('LatestTitle')?.patch({ text: textPatch(t('home.latest'), { size: type.heading, bold: true }) })
+    this.paintLatestTitle()
     const brand = currentBranding()
     this.tag('Operator')?.patch({
       Logo: brand.logo ? { visible: true, texture: { type: Lightning.textures.ImageTexture, src: brand.logo, hasAlpha: true } } : { visible: false },
@@ -122,8 +135,8 @@ export class Home
     })
     this.latest.configure(NoticeRow, NoticeRow.height)
     this.latest.onSelect = (i) => {
-      const id = this.latestIds[i]
-      if (id) Router.navigate(`notices/${id}`)
+      const route = this.latestRoutes[i]
+      if (route) Router.navigate(route)
     }
     this.latest.onLeaveTop = () => {
       this.zone = this.cardCount() > 0 ? 'collections' : 'tiles'
@@ -153,8 +166,9 @@ export class Home
     // Whole rows only, down to the status strip.
     const rows = Math.max(1, Math.floor((STATUS_TOP - listTop - 70) / NoticeRow.height))
 
-    const latest = index ? newestNotices(index, now, LATEST_COUNT) : []
-    this.latestIds = latest.map((n) => n.id)
+    // Whole rows that fit; one of them the household's own township or village notice when there is one.
+    const latest = index ? latestNotices(newestNotices(index, now, index.notices.length), LATEST_COUNT, rows) : []
+    this.latestRoutes = latest.map((n) => noticeRoute(n))
     const unavailable = status.phase === 'unavailable'
     this.latest.patch({ y: listTop + 70, h: rows * NoticeRow.height, visible: !unavailable })
     this.latest.setItems(latest, this.latest.index)

@@ -5,6 +5,7 @@
 import { NoticeRow } from '../components/NoticeRow'
 import type { NoticeSummary } from '../feed/schema'
 import { orderNotices } from '../feed/selectors'
+import { noticeRoute } from '../feed/localFeeds'
 import { CategorizedList, type ListScreenConfig } from './CategorizedList'
 
 export class Notices extends CategorizedList<NoticeSummary> {
@@ -16,7 +17,7 @@ export class Notices extends CategorizedList<NoticeSummary> {
     countLabel: 'notices.count',
     row: NoticeRow,
     rowHeight: NoticeRow.height,
-    detailPath: (notice) => `notices/${notice.id}`,
+    detailPath: (notice) => noticeRoute(notice),
     itemsOf: (index, now) => orderNotices(index.notices, now),
   }
 }

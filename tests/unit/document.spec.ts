@@ -631,7 +631,7 @@ describe('accepted values have exactly the shape of the schema', () => {
       ),
     )
     const value = accepted(parsed)
-    expect(Object.keys(value).sort()).toEqual(['alerts', 'collections', 'faq', 'generatedAt', 'guides', 'hotlines', 'notices', 'polls', 'region', 'schemaVersion', 'videos'])
+    expect(Object.keys(value).sort()).toEqual(['alerts', 'collections', 'faq', 'generatedAt', 'guides', 'hotlines', 'notices', 'polls', 'region', 'schemaVersion', 'townships', 'videos'])
     expect(value.region).toEqual({ code: '431025', name: '临武县', path: [] })
     expect(value.notices[0]).toEqual({
       id: 'n1',

@@ -45,6 +45,7 @@ const indexWith = (parts: Partial<FeedIndex>): FeedIndex => ({
   videos: [],
   polls: [],
   faq: [],
+  townships: [],
   ...parts,
 })
 
