@@ -9,6 +9,7 @@ import { AlertBanner } from '../components/AlertBanner'
 import { CollectionCard } from '../components/CollectionCard'
 import { FocusList } from '../components/FocusList'
 import { NoticeRow } from '../components/NoticeRow'
+import { PlaceCard } from '../components/PlaceCard'
 import { PollCard } from '../components/PollCard'
 import { openPolls } from '../feed/polls'
 import { textPatch } from '../components/text'
@@ -34,7 +35,9 @@ const ALERTS_Y = 150
 const ALERT_H = 90
 const ALERT_STEP = 100
 const SHOWN_ALERTS = 2
-/** Cards in the collections row: collections first, then at most SHOWN_POLLS polls open now. */
+/** Cards in the row under the tiles: the household's village, then collections, then at most SHOWN_POLLS polls. */
+// Three across leave a label about eleven characters: 我的村：汾市镇 石门村 fits whole.
+const SHOWN_CARDS = 3
 const SHOWN_COLLECTIONS = 3
 const SHOWN_POLLS = 1
 const COLLECTION_GAP = 24
@@ -79,8 +82,8 @@ export class Home
   private place: string | undefined
 
   private paintLatestTitle(): void {
-    const title = this.place ? `${t('home.latest')}　　${this.place}` : t('home.latest')
-    this.tag('LatestTitle')?.patch({ text: textPatch(title, { size: type.heading, bold: true }) })
+    // The household's village has its own card in the row above (PlaceCard): Down and OK change it.
+    this.tag('LatestTitle')?.patch({ text: textPatch(t('home.latest'), { size: type.heading, bold: true }) })
   }
   /** The card to focus again when Home comes back (history state), by id: the row may have changed. */
   private restoreCard: string | undefined
@@ -158,7 +161,8 @@ export class Home
     this.tag('Tiles')?.patch({ y: tilesY })
     const collectionsY = tilesY + TILE_H + 30
     this.polls = index && this.pollsEnabled ? openPolls(index, now).slice(0, SHOWN_POLLS) : []
-    this.collections = (index ? activeCollections(index, now) : []).slice(0, SHOWN_COLLECTIONS - this.polls.length)
+    const room = Math.min(SHOWN_COLLECTIONS, SHOWN_CARDS - this.polls.length - (this.place ? 1 : 0))
+    this.collections = (index ? activeCollections(index, now) : []).slice(0, room)
     if (index) this.showCollections(index, collectionsY)
     else this.tag('Collections')?.patch({ visible: false })
     const listTop = this.cardCount() ? collectionsY + CollectionCard.height + 30 : collectionsY
@@ -203,14 +207,14 @@ export class Home
     this.collectionIndex = Math.max(0, Math.min(this.cardCount() - 1, this.collectionIndex))
   }
 
-  /** The collections row holds the collections, then the polls. */
+  /** The cards row holds the household's village (where the box offers 村务公开), the collections, the polls. */
   private cardCount(): number {
-    return this.collections.length + this.polls.length
+    return (this.place ? 1 : 0) + this.collections.length + this.polls.length
   }
 
-  /** Each card's route, in the row's order: `collections/{id}` or `polls/{id}`. */
+  /** Each card's route, in the row's order: `myplace`, `collections/{id}` or `polls/{id}`. */
   private cardIds(): string[] {
-    return [...this.collections.map((c) => `collections/${c.id}`), ...this.polls.map((p) => `polls/${p.id}`)]
+    return [...(this.place ? ['myplace'] : []), ...this.collections.map((c) => `collections/${c.id}`), ...this.polls.map((p) => `polls/${p.id}`)]
   }
 
   private showAlerts(alerts: readonly Alert[]): void {
@@ -230,14 +234,21 @@ export class Home
     const n = this.cardCount()
     host.patch({ y, visible: n > 0 })
     host.childList.clear()
-    const w = Math.floor((safeArea.w - (SHOWN_COLLECTIONS - 1) * COLLECTION_GAP) / SHOWN_COLLECTIONS)
-    this.collections.forEach((collection, i) => {
-      const card = this.stage.c({ type: CollectionCard, ref: `Collection${i}`, x: i * (w + COLLECTION_GAP) }) as CollectionCard
+    const w = Math.floor((safeArea.w - (SHOWN_CARDS - 1) * COLLECTION_GAP) / SHOWN_CARDS)
+    const first = this.place ? 1 : 0
+    if (this.place) {
+      const card = this.stage.c({ type: PlaceCard, ref: 'Place', x: 0 }) as PlaceCard
+      host.childList.add(card)
+      card.show(this.place, w)
+    }
+    this.collections.forEach((collection, k) => {
+      const i = first + k
+      const card = this.stage.c({ type: CollectionCard, ref: `Collection${k}`, x: i * (w + COLLECTION_GAP) }) as CollectionCard
       host.childList.add(card)
       card.show(t('collection.tile', { title: collection.title, count: collectionEntries(index, collection).length }), w)
     })
     this.polls.forEach((poll, k) => {
-      const i = this.collections.length + k
+      const i = first + this.collections.length + k
       const card = this.stage.c({ type: PollCard, ref: `Poll${k}`, x: i * (w + COLLECTION_GAP) }) as PollCard
       host.childList.add(card)
       const label = t('poll.card', { question: poll.question })

@@ -38,14 +38,16 @@ function storage(t: Tv): Promise<[string, string][]> {
   return t.page.evaluate(() => Object.keys(localStorage).map((k): [string, string] => [k, localStorage.getItem(k) ?? '']))
 }
 
-/** Home, then Down to the cards row and Right past the two collections to the poll card. */
+/** Home, then Down to the cards row (我的村 first) and Right past 本月政策 to the poll card. */
 async function pollCardFromHome(t: Tv): Promise<void> {
   await t.waitForText(REGION.name)
   await t.waitForFocusedText('通知公告')
   await t.waitForText('问卷调查：')
   await t.press('Down')
+  await t.waitForFocusedText('我的村：')
+  await t.press('Right')
   await t.waitForFocusedText('本月政策')
-  await t.press('Right', 2)
+  await t.press('Right')
   await t.waitForFocusedText('问卷调查：')
 }
 

@@ -77,13 +77,14 @@ describe('Page numbers typed on the remote', () => {
 describe('Collections on Home', () => {
   it('shows the live collections (not the expired one) and opens one as a list of notices and guides', async () => {
     tv = await home()
-    const texts = await tv.waitForAllTexts(['本月政策（6 条）', '冬季安全（2 条）'])
+    // Three cards under the tiles: the household's village (村务公开), the pinned 本月政策, and the open poll;
+    // 冬季安全 waits for a free card (its deep link is below). The expired collection never shows.
+    const texts = await tv.waitForAllTexts(['我的村：', '本月政策（6 条）', '问卷调查：'])
     expect(texts.some((t) => t.includes('12月政策'))).toBe(false)
     await tv.press('Down')
-    await tv.waitForFocusedText('本月政策')
+    await tv.waitForFocusedText('我的村：')
     await tv.press('Right')
-    await tv.waitForFocusedText('冬季安全')
-    await tv.press('Left')
+    await tv.waitForFocusedText('本月政策')
     await tv.press('OK')
     await tv.waitForAllTexts(['本月政策', '共 6 条', '养老认证'])
     await tv.waitForFocusedText('关于开展2026年度城乡居民基本养老保险待遇领取资格认证工作的通知')

@@ -1,5 +1,5 @@
 /**
- * 村务公开 (issue 13): the household picks its village once (关于本机 → 选择我的村), and Home's 最新通知 then
+ * 村务公开 (issue 13): the household picks its village once (Home: Down to the 我的村 card, OK; also from 关于本机), and Home's 最新通知 then
  * shows the village's notices beside the county's, labelled with the place; they open like the county's.
  * A village without a feed shows the county's only; the choice survives a reload.
  */
@@ -21,10 +21,9 @@ async function home(opened: Tv): Promise<void> {
   await opened.waitForFocusedText('通知公告')
 }
 
-/** From Home: the 关于本机 tile, OK, OK on 我的村, then township and village by their rows. */
+/** From Home, two presses: Down to the 我的村 card, OK; then township and village by their rows. */
 async function pick(opened: Tv, township: string, village: string): Promise<void> {
-  await opened.focusHomeTile('关于本机')
-  await opened.press('OK')
+  await opened.press('Down')
   await opened.waitForFocusedText('我的村：')
   await opened.press('OK')
   await opened.waitForText('先选乡镇')
