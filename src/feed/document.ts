@@ -3,6 +3,7 @@
  * so one bad notice costs that notice and never the screen.
  */
 import * as v from 'valibot'
+import { compactNotices } from './compactNotices'
 import {
   AlertSchema,
   AttachmentSchema,
@@ -246,10 +247,8 @@ export function parseIndex(input: unknown): Parsed<FeedIndex> {
   }
   const problems: Problem[] = []
   const alerts = uniqueById(validItems(raw, 'alerts', AlertSchema, LIMITS.alerts, problems), '$.alerts', problems)
-  const notices = uniqueById(
-    validItems(raw, 'notices', NoticeSummarySchema, LIMITS.notices, problems),
-    '$.notices',
-    problems,
+  const notices = compactNotices(
+    uniqueById(validItems(raw, 'notices', NoticeSummarySchema, LIMITS.notices, problems), '$.notices', problems),
   )
   const guides = uniqueById(
     validItems(raw, 'guides', GuideSummarySchema, LIMITS.guides, problems),

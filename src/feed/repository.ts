@@ -290,10 +290,6 @@ export class FeedRepository {
     return this.state
   }
 
-  /**
-   * Stores the index on screen with when the service last confirmed it (a 200, or a 304 that moves
-   * "updated at" on). It writes what is in memory: no need to read the stored copy back first.
-   */
   /** The stored index, with the time of its latest confirmation when a 304 came after it was written. */
   private async readCachedIndex(): Promise<CachedDoc<FeedIndex> | undefined> {
     const region = this.deps.settings.regionCode
@@ -321,6 +317,7 @@ export class FeedRepository {
     })
   }
 
+  /** Stores the index on screen; it writes what is in memory, with no need to read the stored copy back. */
   private async saveIndex(fetchedAt: number, maxAgeSeconds: number | undefined): Promise<void> {
     if (!this.current) return
     this.deps.indexHint?.remember(this.deps.settings.regionCode)

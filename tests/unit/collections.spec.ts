@@ -132,7 +132,7 @@ describe('an index stored by an older release', () => {
     const { collections: _dropped, ...old } = LINWU.index
     const upgraded = upgradeStoredIndex(old as FeedIndex)
     expect(upgraded.collections).toEqual([])
-    expect(upgraded.notices).toBe(LINWU.index.notices)
+    expect(upgraded.notices).toEqual(LINWU.index.notices)
     expect(upgradeStoredIndex(LINWU.index).collections).toBe(LINWU.index.collections)
   })
 })
