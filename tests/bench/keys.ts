@@ -82,7 +82,7 @@ const r1 = (v: number) => Math.round(v * 10) / 10
 
 /** Presses `cycle` over and over, `presses` keys in all, each measured alone. */
 export async function measureKeys(session: Session, cycle: readonly RemoteKey[], presses: number): Promise<KeyLatency> {
-  await session.evaluate('__bench.keys.results = []; __bench.events.length = 0; __bench.keys.armed = true')
+  await session.evaluate('__bench.keys.results = []; __bench.events.length = 0; __bench.recordEvents = true; __bench.keys.armed = true')
   for (let i = 0; i < presses; i++) {
     await session.press(cycle[i % cycle.length] as RemoteKey)
     if (!(await session.evaluate<boolean>(`__bench.awaitKeys(${i + 1}, 20000)`))) {
@@ -94,6 +94,7 @@ export async function measureKeys(session: Session, cycle: readonly RemoteKey[],
   await session.evaluate('__bench.frames(10)')
   const results = JSON.parse(await session.evaluate<string>('JSON.stringify(__bench.keys.results)')) as ProbeKey[]
   const events = JSON.parse(await session.evaluate<string>('JSON.stringify(__bench.events)')) as EventEntry[]
+  await session.evaluate('__bench.recordEvents = false; __bench.events.length = 0')
 
   const drawn = results.filter((r) => r.drawn)
   let under = 0

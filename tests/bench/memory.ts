@@ -4,6 +4,7 @@
  * memoryPressure (the point at which Lightning starts freeing textures).
  */
 import type { Session } from './browser'
+import { compiledCodeBytes } from './heapSnapshot'
 import { openSettled, type PageSpec, type Tracker } from './measure'
 import { percentile } from './stats'
 
@@ -20,6 +21,8 @@ export interface HeapSample {
   domNodes?: number
   jsEventListeners?: number
   liveTextures: number
+  /** Of usedBytes, V8's compiled code (heap snapshot): growth there is the engine optimising, not a kept object. */
+  codeBytes: number
 }
 
 export interface HeapResult {
@@ -73,13 +76,16 @@ export function heapOverNavigations(
     opens.length = 0
     closes.length = 0
     const before = await session.heap()
-    const samples: HeapSample[] = [{ navigations: 0, ...before, liveTextures: await liveTextures(session) }]
+    const samples: HeapSample[] = [
+      { navigations: 0, ...before, liveTextures: await liveTextures(session), codeBytes: await compiledCodeBytes(session.cdp) },
+    ]
     for (let i = 1; i <= options.navigations; i++) {
       await navigate(i)
       if (i % options.sampleEvery === 0 || i === options.navigations) {
         const heap = await session.heap()
-        samples.push({ navigations: i, ...heap, liveTextures: await liveTextures(session) })
-        options.log(`    ${i} navigations: heap ${(heap.usedBytes / 1e6).toFixed(2)} MB`)
+        const codeBytes = await compiledCodeBytes(session.cdp)
+        samples.push({ navigations: i, ...heap, liveTextures: await liveTextures(session), codeBytes })
+        options.log(`    ${i} navigations: heap ${(heap.usedBytes / 1e6).toFixed(2)} MB, of which compiled code ${(codeBytes / 1e6).toFixed(2)} MB`)
       }
     }
     const after = samples[samples.length - 1] as HeapSample

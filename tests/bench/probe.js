@@ -175,7 +175,9 @@
       var entries = list.getEntries()
       for (var i = 0; i < entries.length; i++) {
         var e = entries[i]
-        if (e.name !== 'keydown') continue
+        // Only while keys are measured (measureKeys sets recordEvents): the 1000 keys of the heap
+        // measurement would otherwise grow the very heap it measures.
+        if (e.name !== 'keydown' || !bench.recordEvents) continue
         events.push({
           startTime: e.startTime,
           duration: e.duration,
@@ -429,6 +431,7 @@
 
   bench.keys = keys
   bench.events = events
+  bench.recordEvents = false
   bench.onFrame = onFrame
   bench.awaitKeys = awaitKeys
   bench.quiet = quiet

@@ -5,7 +5,7 @@
 import type { BuildInfo } from './build'
 import type { FaqSearchResult } from './faqSearch'
 import type { ScreenResult } from './interaction'
-import type { AtRest, HeapResult, TextureMemory } from './memory'
+import type { AtRest, HeapResult, HeapSample, TextureMemory } from './memory'
 import type { Outcome } from './measure'
 import type { Options, Region } from './options'
 import { judge, type Metric, type Target, type Unit } from './report'
@@ -334,6 +334,23 @@ function memoryRows(options: Options, c: Collected): Metric[] {
             undefined,
             // "Does not climb": the second half adds no more than a tenth of what the first half did, or under 100 kB.
             judge(secondHalf, { text: '≤ max(100 kB, first half/10)', limit: Math.max(100_000, Math.round(firstHalf / 10)) }),
+          ),
+        )
+        // The same figures without V8's compiled code: what is left is the objects the app keeps.
+        const objects = (x: HeapSample): number => x.usedBytes - x.codeBytes
+        const codeSecondHalf = last.codeBytes - half.codeBytes
+        const objectsFirstHalf = objects(half) - objects(first)
+        const objectsSecondHalf = objects(last) - objects(half)
+        out.push(
+          row('heap.growth.secondHalf.code', section, `    of it V8's compiled code (heap snapshot: optimised machine code for functions that keep running)`, 'bytes', codeSecondHalf, undefined, info),
+          row(
+            'heap.growth.secondHalf.objects',
+            section,
+            `    of it everything else (the objects kept: the leak figure without the engine's code)`,
+            'bytes',
+            objectsSecondHalf,
+            undefined,
+            judge(objectsSecondHalf, { text: '≤ max(100 kB, first half/10)', limit: Math.max(100_000, Math.round(objectsFirstHalf / 10)) }),
           ),
         )
       }
