@@ -10,6 +10,7 @@ import { textPatch } from '../components/text'
 import type { FeedStatus } from '../feed/repository'
 import type { FeedIndex } from '../feed/schema'
 import { categoriesOf, inCategory } from '../feed/selectors'
+import { AfterRest, LIST_REST_MS } from '../layout/afterRest'
 import { t, type StringKey } from '../i18n/strings'
 import type { IconName } from '../theme/icons'
 import { palette, safeArea, type } from '../theme/tokens'
@@ -49,6 +50,8 @@ export abstract class CategorizedList<T extends { id: string; category: string }
   private source: FeedIndex | undefined
   private now = 0
   private restore: { category: string | null; id: string | undefined } | undefined
+  /** The list under a chip is filtered and drawn once focus rests on it, not for every chip passed. */
+  private readonly categoryRest = new AfterRest(LIST_REST_MS)
   /** Set by the route: prefetch details around the focus when the box is idle. */
   onNearby: ((ids: string[]) => void) | undefined
 
@@ -86,7 +89,7 @@ export abstract class CategorizedList<T extends { id: string; category: string }
       return true
     }
     this.list.onFocusChange = (i) => this.prefetchAround(i)
-    this.chips.onChange = () => this.applyCategory(0)
+    this.chips.onChange = () => this.categoryRest.schedule(() => this.applyCategory(0))
   }
 
   onFeed(index: FeedIndex | undefined, _status: FeedStatus, now: number): void {
@@ -120,6 +123,7 @@ export abstract class CategorizedList<T extends { id: string; category: string }
   }
 
   private applyCategory(focus: number, focusId?: string): void {
+    this.categoryRest.cancel()
     this.shown = inCategory(this.ordered, this.currentCategory())
     const at = focusId ? this.shown.findIndex((item) => item.id === focusId) : -1
     this.list.setItems(this.shown, at >= 0 ? at : focus)
@@ -142,6 +146,7 @@ export abstract class CategorizedList<T extends { id: string; category: string }
   }
 
   override _handleDown(): boolean | void {
+    if (this.zone === 'categories') this.categoryRest.flush()
     if (this.zone === 'categories' && this.shown.length > 0) {
       this.zone = 'list'
       this._refocus()
@@ -166,6 +171,12 @@ export abstract class CategorizedList<T extends { id: string; category: string }
       if (this.source) this.restoreChoice()
       return undefined
     }
+    // Leaving before the list caught up with the chip: remember the chip with its own list.
+    this.categoryRest.flush()
     return { category: this.currentCategory(), id: this.shown[this.list.index]?.id, zone: this.zone }
+  }
+
+  override _detach(): void {
+    this.categoryRest.cancel()
   }
 }

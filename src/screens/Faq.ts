@@ -1,8 +1,9 @@
 /**
  * 常见问题: topic chips on top (全部 first when the region publishes a search shard), the questions below,
  * and search with the remote's digits: what was typed shows on its own line with the key letters beside it,
- * results narrow as digits are typed (src/search/t9.ts), 0 or Back deletes one. The list recycles its rows;
- * focus only tints. Data comes from the route's loaders (the repository); this page never fetches.
+ * results narrow as digits are typed (src/search/t9.ts; the list follows once typing rests), 0 or Back
+ * deletes one. The list recycles its rows; focus only tints. Data comes from the route's loaders (the
+ * repository); this page never fetches.
  */
 import { Accessibility, Lightning, Router } from '@lightningjs/sdk'
 import { ChipRow } from '../components/ChipRow'
@@ -14,6 +15,7 @@ import { textPatch } from '../components/text'
 import type { DetailResult, FailureReason, FeedStatus } from '../feed/repository'
 import type { FaqSearchShard, FaqTopic, FaqTopicShard, FeedIndex } from '../feed/schema'
 import { t } from '../i18n/strings'
+import { AfterRest, LIST_REST_MS } from '../layout/afterRest'
 import { digitForKeyCode } from '../layout/remoteDigits'
 import { textWidthEm } from '../layout/textLayout'
 import { prepareT9, T9Query, type PreparedT9, type T9Result } from '../search/t9'
@@ -75,6 +77,10 @@ export class Faq
   private waiting = false
   private listMarked = false
   private status: FeedStatus | undefined
+  /** Digits show as typed; the list and its count follow once typing rests (the last digit's answer only). */
+  private readonly searchRest = new AfterRest(LIST_REST_MS)
+  /** A topic chip's questions load once focus rests on it, not for every chip passed. */
+  private readonly topicRest = new AfterRest(LIST_REST_MS)
 
   /** Set by the route: the repository's loaders and the answers' prefetch. */
   loadTopic: FaqTopicLoader | undefined
@@ -133,12 +139,14 @@ export class Faq
       return true
     }
     this.list.onFocusChange = (i) => this.prefetchAround(i)
-    this.chips.onChange = (i) => void this.choose(this.keys[i] ?? ALL)
+    this.chips.onChange = (i) => this.topicRest.schedule(() => void this.choose(this.keys[i] ?? ALL))
     this.paintSearch()
   }
 
   override _detach(): void {
     this.shown?.prepared.cancel()
+    this.searchRest.cancel()
+    this.topicRest.cancel()
   }
 
   /**
@@ -256,6 +264,7 @@ export class Faq
 
   /** Draws the list for what is typed: every question, or the search's results. */
   private apply(focusId?: string): void {
+    this.searchRest.cancel()
     const shown = this.shown
     if (!shown) return
     const result: T9Result | undefined = this.query && this.query.text ? this.query.result : undefined
@@ -291,10 +300,14 @@ export class Faq
   }
 
   private paintSearch(result?: T9Result): void {
+    this.paintTyped()
     this.tag('Search')?.patch({
-      Digits: { text: textPatch(typedDigits(this.typed), { size: type.label, bold: true }) },
       Count: { text: textPatch(this.shown ? this.countText(result) : '', { size: type.hint, color: palette.textMuted }) },
     })
+  }
+
+  private paintTyped(): void {
+    this.tag('Search')?.patch({ Digits: { text: textPatch(typedDigits(this.typed), { size: type.label, bold: true }) } })
   }
 
   private showMessage(title: 'status.loading' | 'faq.none' | 'faq.empty' | 'faq.noTopics' | undefined, body?: 'faq.noneHint'): void {
@@ -335,8 +348,10 @@ export class Faq
   }
 
   private afterTyping(): void {
-    this.apply()
     const result = this.query?.text ? this.query.result : undefined
+    this.typed = result?.query ?? ''
+    this.paintTyped()
+    this.searchRest.schedule(() => this.apply())
     const said = result
       ? t('faq.typedCount', { count: result.query.length, result: this.countText(result) })
       : t('faq.cleared', { result: this.countText() })
@@ -348,6 +363,7 @@ export class Faq
   }
 
   override _handleDown(): boolean | void {
+    this.searchRest.flush()
     if (this.zone === 'topics' && this.listed.length > 0) {
       this.zone = 'list'
       this.listWanted = false
@@ -377,6 +393,8 @@ export class Faq
       void this.choose(this.keys.indexOf(key) >= 0 || key === ALL ? key : (this.shown?.key ?? ALL), { digits, id })
       return undefined
     }
+    // Leaving before the list caught up with the digits: remember the digits with their own list.
+    this.searchRest.flush()
     return { topic: this.shown?.key ?? ALL, digits: this.typed, id: this.listed[this.list.index]?.id, zone: this.zone }
   }
 }
