@@ -14,6 +14,7 @@ export interface ChipRowTemplateSpec extends Lightning.Component.TemplateSpec {
 
 const HEIGHT = 80
 const GAP = 20
+const CHOSEN_MARK = '✓'
 
 export class ChipRow
   extends Lightning.Component<ChipRowTemplateSpec>
@@ -58,7 +59,13 @@ export class ChipRow
             ref: `Chip${i}`,
             h: HEIGHT,
             rect: true,
-            Label: { x: 28, y: (HEIGHT - size * 1.5) / 2 + 2 },
+            // One ✓ texture serves every chip (same text, same settings), so choosing never draws a text.
+            ChosenMark: {
+              x: 28,
+              y: (HEIGHT - size * 1.5) / 2 + 2,
+              text: textPatch(CHOSEN_MARK, { size: type.label, color: 0xffffffff }),
+            },
+            Label: { y: (HEIGHT - size * 1.5) / 2 + 2 },
           }),
         ),
       )
@@ -68,17 +75,21 @@ export class ChipRow
     this.labels.forEach((label, i) => {
       const chosen = i === this.chosen
       const focused = this.rowFocused && i === this.cursorIndex
-      const text = chosen ? `✓ ${label}` : label
-      const w = Math.ceil(textWidthEm(text) * size) + 56
+      const markWidth = chosen ? Math.ceil(textWidthEm(`${CHOSEN_MARK} `) * size) : 0
+      const w = Math.ceil(textWidthEm(label) * size) + markWidth + 56
+      const ink = focused || chosen ? palette.focusText : palette.text
       if (focused) focusX = x
       host.children[i]?.patch({
         x,
         w,
         color: focused ? palette.focus : chosen ? palette.text : palette.surfaceRaised,
+        ChosenMark: { visible: chosen, color: ink },
         Label: {
-          color: focused || chosen ? palette.focusText : palette.text,
-          // White text tinted by `color`: focus moving only changes the tint.
-          text: textPatch(text, { size: type.label, color: 0xffffffff, bold: chosen }),
+          x: 28 + markWidth,
+          color: ink,
+          // White text tinted by `color`: focus and choice moving only change tints and places. A bold
+          // chosen label would be a second texture per chip, drawn on every move; the fill and ✓ say it.
+          text: textPatch(label, { size: type.label, color: 0xffffffff }),
         },
       })
       x += w + GAP

@@ -34,9 +34,10 @@ it('filters guides by a category chip, opens one with its sections and QR hint, 
 
   // Up to the chips; moving onto a chip chooses it.
   await tv.press('Up')
-  await tv.waitForFocusedText('✓ 全部')
+  await tv.waitForChosenChip('全部')
+  await tv.waitForFocusedText('全部')
   await tv.press('Right')
-  await tv.waitForText(`✓ ${category}`)
+  await tv.waitForChosenChip(category)
   await tv.waitForText(`共 ${inIt.length} 项`)
   await tv.press('Down')
   await tv.waitForFocusedText(guide.name)
@@ -58,7 +59,8 @@ it('filters guides by a category chip, opens one with its sections and QR hint, 
   await tv.waitForText('第 2/')
 
   await tv.press('Back')
-  await tv.waitForAllTexts([`共 ${inIt.length} 项`, `✓ ${category}`])
+  await tv.waitForText(`共 ${inIt.length} 项`)
+  await tv.waitForChosenChip(category)
   await tv.waitForFocusedText(guide.name)
   tv.expectNoErrors()
 })

@@ -39,9 +39,9 @@ describe('通知公告', () => {
     expect(tv.page.url()).toMatch(/#notices$/)
 
     const categories = [...new Set(ordered.map((n) => n.category))]
-    const texts = await tv.waitForAllTexts([`共 ${ordered.length} 条`, '✓ 全部', ...categories])
+    const texts = await tv.waitForAllTexts([`共 ${ordered.length} 条`, '全部', ...categories])
     expect(texts).toContain(`共 ${ordered.length} 条`)
-    expect(texts).toContain('✓ 全部')
+    expect(await tv.chosenChips()).toEqual(['全部'])
     for (const category of categories) expect(texts).toContain(category)
 
     const first = ordered[0]!

@@ -3,9 +3,12 @@
  * as a texture, the most expensive thing a key press can cause on a slow box. Focus is a fill colour,
  * an outline or a tint (`color`); a text is drawn only when its words change. Counted, not timed: every
  * CanvasRenderingContext2D.fillText call in the page (one per line of a text being drawn).
- * Lists are not here: rows coming into view carry new words and are drawn, by design ahead of time.
+ * Rows coming into view carry new words and are drawn, by design ahead of time; what is here of lists is
+ * that passing over choices (chips, typed digits) draws a list once, for the choice the keys rest on.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest'
+import { LINWU } from '../../mocks/fixtures'
+import { orderNotices } from '../../src/feed/selectors'
 import { homeTileLabels, REGION, Tv, type RemoteKey } from './tv'
 
 const baseUrl = inject('baseUrl')
@@ -68,5 +71,51 @@ describe('moving the focus draws no text', () => {
     await tv.waitForText('语音朗读：')
     expect(await textDrawsWhilePressing(tv, 'Down', 1, async () => {})).toBe(0)
     expect(await textDrawsWhilePressing(tv, 'Up', 1, async () => {})).toBe(0)
+  })
+})
+
+async function textDraws(t: Tv): Promise<number> {
+  return t.page.evaluate<number>('window.__textDraws')
+}
+
+/** Keys in a quick run, as a viewer moving on presses them: no wait for frames between them. */
+async function quickRun(t: Tv, keys: string[]): Promise<void> {
+  for (const key of keys) await t.page.keyboard.press(key)
+  await t.nextFrame()
+}
+
+describe('passing over choices draws the list once, for the choice the keys rest on', () => {
+  it('category chips: only the chips are drawn while passing; the list and count follow the last chip', async () => {
+    tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
+    await tv.open('notices')
+    const ordered = orderNotices(LINWU.index.notices, Date.now())
+    const categories = [...new Set(ordered.map((n) => n.category))]
+    await tv.waitForText(`共 ${ordered.length} 条`)
+    await tv.press('Up')
+    await tv.page.waitForTimeout(500)
+    const before = await textDraws(tv)
+    await quickRun(tv, ['ArrowRight', 'ArrowRight', 'ArrowRight'])
+    // A chip's label and its ✓ are drawn once: moving the choice only shows, hides and moves them.
+    expect((await textDraws(tv)) - before).toBe(0)
+    const third = categories[2]!
+    const inThird = ordered.filter((n) => n.category === third)
+    await tv.waitForChosenChip(third)
+    await tv.waitForAllTexts([`共 ${inThird.length} 条`, inThird[0]!.title.slice(0, 12)])
+    expect(await tv.texts()).not.toContain(`共 ${ordered.filter((n) => n.category === categories[0]).length} 条`)
+    tv.expectNoErrors()
+  })
+
+  it('常见问题 digits: the digits are drawn as typed; the list and count follow the last digit', async () => {
+    tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
+    await tv.open('faq')
+    await tv.waitForText('个问题')
+    await tv.page.waitForTimeout(500)
+    const before = await textDraws(tv)
+    await quickRun(tv, ['9', '2'])
+    // 9_ then 9 2_: one line each, nothing of the list yet.
+    expect((await textDraws(tv)) - before).toBeLessThanOrEqual(2)
+    await tv.waitForAllTexts(['9 2_', '城乡居民医保怎么缴费？'])
+    expect((await textDraws(tv)) - before).toBeGreaterThan(2)
+    tv.expectNoErrors()
   })
 })

@@ -168,6 +168,14 @@ window.__tv = (function () {
     focusedTexts: function () { var f = focused(); return f ? textsIn(f, f.parentElement) : [] },
     hasText: function (s) { return this.texts().some(function (t) { return t.indexOf(s) >= 0 }) },
     hasFocusedText: function (s) { return this.focusedTexts().some(function (t) { return t.indexOf(s) >= 0 }) },
+    // The labels of chips marked chosen: a chip's ✓ is its own element (ChipRow), shown beside its label.
+    chosenChips: function () {
+      var marks = Array.prototype.slice.call(document.querySelectorAll('[ref="ChosenMark"]'))
+      return marks.filter(function (m) { return shown(m, null) }).map(function (m) {
+        var label = m.parentElement && m.parentElement.querySelector('[ref="Label"]')
+        return label ? label.getAttribute('texture-text') || '' : ''
+      })
+    },
     frames: function (n) {
       return new Promise(function (done) {
         (function next(left) { left <= 0 ? done() : requestAnimationFrame(function () { next(left - 1) }) })(n)
@@ -305,6 +313,20 @@ export class Tv {
   /** Waits until some text on screen contains `substring`. On timeout the error lists what was on screen. */
   waitForText(substring: string, timeout = DEFAULT_WAIT_MS): Promise<void> {
     return this.waitOrExplain(`text ${JSON.stringify(substring)} on screen`, timeout, `window.__tv.hasText(${JSON.stringify(substring)})`)
+  }
+
+  /** The labels of the chips on screen that are marked chosen (✓). */
+  chosenChips(): Promise<string[]> {
+    return this.page.evaluate<string[]>('window.__tv.chosenChips()')
+  }
+
+  /** Waits until a chip labelled exactly `label` is marked chosen (✓) on screen. */
+  waitForChosenChip(label: string, timeout = DEFAULT_WAIT_MS): Promise<void> {
+    return this.waitOrExplain(
+      `chip ${JSON.stringify(label)} chosen`,
+      timeout,
+      `window.__tv.chosenChips().indexOf(${JSON.stringify(label)}) >= 0`,
+    )
   }
 
   /** Waits until every one of `substrings` is contained in some text on screen; returns the texts then. */
