@@ -14,7 +14,8 @@ export interface ChipRowTemplateSpec extends Lightning.Component.TemplateSpec {
 
 const HEIGHT = 80
 const GAP = 20
-const CHOSEN_MARK = '✓'
+/** Beside a chosen chip's label, so that the choice is not told by its fill alone. */
+export const CHOSEN_MARK = '✓'
 
 export class ChipRow
   extends Lightning.Component<ChipRowTemplateSpec>

@@ -10,6 +10,7 @@
  */
 import { Accessibility, Lightning } from '@lightningjs/sdk'
 import { ActionButton } from '../components/ActionButton'
+import { CHOSEN_MARK } from '../components/ChipRow'
 import { ScreenHeader } from '../components/ScreenHeader'
 import { textPatch } from '../components/text'
 import { offersAssist, type AssistFields, type AssistResult } from '../feed/assist'
@@ -37,6 +38,8 @@ import {
   type Places,
 } from '../layout/assistForm'
 import { digitForKeyCode } from '../layout/remoteDigits'
+import { textWidthEm } from '../layout/textLayout'
+import { scaledSize } from '../theme/scale'
 import { focusStyle, palette, safeArea, type } from '../theme/tokens'
 import type { HistoryState, PageTypeConfig } from './page'
 
@@ -154,7 +157,17 @@ export class AssistRequest
     this.tag('Privacy')?.patch({ text: textPatch(t('assist.privacy'), { size: type.hint, color: palette.textMuted, width: RIGHT_W, maxLines: 3 }) })
     const chips = this.tag('Form.TimeRow.Chips')
     ASSIST_TIMES.forEach((_time, i) =>
-      chips?.childList.add(this.stage.c({ x: i * (CHIP_W + CHIP_GAP), w: CHIP_W, h: ROW_H, rect: true, Label: { x: CHIP_W / 2, y: ROW_H / 2 + 6, mount: 0.5 } })),
+      chips?.childList.add(
+        this.stage.c({
+          x: i * (CHIP_W + CHIP_GAP),
+          w: CHIP_W,
+          h: ROW_H,
+          rect: true,
+          // One ✓ texture for the three chips, as in ChipRow: choosing a time shows, hides and moves, never draws.
+          ChosenMark: { y: ROW_H / 2 + 6, mountY: 0.5, visible: false, text: textPatch(CHOSEN_MARK, { size: type.label, color: 0xffffffff }) },
+          Label: { x: CHIP_W / 2, y: ROW_H / 2 + 6, mount: 0.5 },
+        }),
+      ),
     )
     this.showMode()
   }
@@ -274,15 +287,19 @@ export class AssistRequest
     const lower = rows.indexOf('village') >= 0 ? 3 : 2
     this.tag('Form.TimeRow')?.patch({ y: lower * ROW_STEP })
     const chips = this.tag('Form.TimeRow.Chips')
+    const size = scaledSize(type.label)
+    const markW = Math.ceil(textWidthEm(`${CHOSEN_MARK} `) * size)
     ASSIST_TIMES.forEach((time, i) => {
       const chosen = this.form.time === time
       const lit = chosen && row === 'time'
+      const ink = lit || chosen ? palette.focusText : palette.text
+      const words = timeLabel(time)
+      // The label and its ✓ are centred together; the label moves aside for the ✓, it is not drawn again.
+      const centre = CHIP_W / 2 + (chosen ? markW / 2 : 0)
       chips?.children[i]?.patch({
         color: lit ? palette.focus : chosen ? palette.text : palette.surfaceRaised,
-        Label: {
-          color: lit || chosen ? palette.focusText : palette.text,
-          text: textPatch(chosen ? `✓ ${timeLabel(time)}` : timeLabel(time), { size: type.label, color: 0xffffffff }),
-        },
+        ChosenMark: { visible: chosen, x: centre - Math.ceil(textWidthEm(words) * size) / 2 - markW, color: ink },
+        Label: { x: centre, color: ink, text: textPatch(words, { size: type.label, color: 0xffffffff }) },
       })
     })
     const submit = this.tag('Form.Submit') as ActionButton

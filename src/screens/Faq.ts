@@ -12,6 +12,7 @@ import { FaqRow, type FaqListItem } from '../components/FaqRow'
 import { FocusList } from '../components/FocusList'
 import { ScreenHeader } from '../components/ScreenHeader'
 import { textPatch } from '../components/text'
+import { TypedDigits } from '../components/TypedDigits'
 import type { DetailResult, FailureReason, FeedStatus } from '../feed/repository'
 import type { FaqSearchShard, FaqTopic, FaqTopicShard, FeedIndex } from '../feed/schema'
 import { t } from '../i18n/strings'
@@ -36,7 +37,7 @@ export type FaqSearchLoader = () => Promise<DetailResult<FaqSearchShard>>
 export interface FaqTemplateSpec extends Lightning.Component.TemplateSpec {
   Header: typeof ScreenHeader
   Topics: typeof ChipRow
-  Search: { Prompt: object; Digits: object; Count: object }
+  Search: { Prompt: object; Digits: typeof TypedDigits; Count: object }
   Hint: object
   List: typeof FocusList
   Message: { Title: object; Body: object }
@@ -50,10 +51,6 @@ interface Shown {
   prepared: PreparedT9
 }
 
-/** Digits as typed, spaced for reading at a distance: `9 2 5`, and a cursor. */
-function typedDigits(digits: string): string {
-  return `${digits.split('').join(' ')}_`
-}
 
 export class Faq
   extends Lightning.Component<FaqTemplateSpec, PageTypeConfig>
@@ -101,7 +98,7 @@ export class Faq
         rect: true,
         color: palette.surface,
         Prompt: { x: 24, y: 2 },
-        Digits: { y: 2 },
+        Digits: { type: TypedDigits, y: 2 },
         Count: { x: safeArea.w - 24, y: 10, mountX: 1 },
       },
       Hint: { x: safeArea.x, y: HINT_Y },
@@ -121,7 +118,7 @@ export class Faq
   override _init(): void {
     ;(this.tag('Header') as ScreenHeader).show(t('faq.title'), 'faq')
     this.tag('Hint')?.patch({ text: textPatch(t('faq.keysHint'), { size: type.hint, color: palette.textMuted }) })
-    // The prompt is drawn once; a key press redraws only the short digits after it and the count.
+    // The prompt is drawn once; a key press draws no text (TypedDigits), the count follows once typing rests.
     const prompt = t('faq.searchLabel')
     this.tag('Search')?.patch({
       Prompt: { text: textPatch(prompt, { size: type.label }) },
@@ -307,7 +304,7 @@ export class Faq
   }
 
   private paintTyped(): void {
-    this.tag('Search')?.patch({ Digits: { text: textPatch(typedDigits(this.typed), { size: type.label, bold: true }) } })
+    ;(this.tag('Search.Digits') as TypedDigits).value = this.typed
   }
 
   private showMessage(title: 'status.loading' | 'faq.none' | 'faq.empty' | 'faq.noTopics' | undefined, body?: 'faq.noneHint'): void {

@@ -65,7 +65,7 @@ async function fillForm(t: Tv, phone: string): Promise<void> {
   await t.waitForText(`◀ ${VILLAGE.name} ▶`)
   await t.press('OK')
   await t.press('Left')
-  await t.waitForText('✓ 下午')
+  await t.waitForChosenChip('下午')
   await t.press('OK')
   await t.waitForText('核对无误后，按确认键提交')
 }

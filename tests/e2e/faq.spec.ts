@@ -82,18 +82,21 @@ describe('常见问题', () => {
     await tv.press('9')
     await tv.waitForText(`找到 ${found('9')} 个问题`)
     await tv.press('2')
-    await tv.waitForAllTexts(['9 2_', `找到 ${found('92')} 个问题`, '城乡居民医保怎么缴费？'])
+    await tv.waitForTypedDigits('92')
+    await tv.waitForAllTexts([`找到 ${found('92')} 个问题`, '城乡居民医保怎么缴费？'])
     expect(found('92')).toBeLessThan(found('9'))
     // 医保怎么 (YBZM): fewer still, and the question is among them.
     await tv.press('9')
     await tv.press('6')
-    const texts = await tv.waitForAllTexts(['9 2 9 6_', `找到 ${found('9296')} 个问题`, '城乡居民医保怎么缴费？'])
+    await tv.waitForTypedDigits('9296')
+    const texts = await tv.waitForAllTexts([`找到 ${found('9296')} 个问题`, '城乡居民医保怎么缴费？'])
     expect(found('9296')).toBeLessThan(found('92'))
     expect(texts.some((t) => t.includes('门诊慢特病'))).toBe(false)
     await tv.screenshot('faq-search')
 
     // 0 deletes one digit, Back another: the list widens again.
     await tv.press('0')
+    await tv.waitForTypedDigits('929')
     await tv.waitForText(`找到 ${found('929')} 个问题`)
     await tv.press('Back')
     await tv.waitForText(`找到 ${found('92')} 个问题`)

@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { LINWU } from '../../mocks/fixtures'
+import { assistGuides } from '../../src/feed/assist'
 import { orderNotices } from '../../src/feed/selectors'
 import { homeTileLabels, REGION, Tv, type RemoteKey } from './tv'
 
@@ -64,6 +65,20 @@ describe('moving the focus draws no text', () => {
     expect(draws).toBe(0)
   })
 
+  it('between the call-back form\'s times (a chip\'s ✓ is shown, hidden and moved, never drawn)', async () => {
+    tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
+    await tv.open(`assist/${assistGuides(LINWU.index)[0]!.id}`)
+    await tv.waitForText('联系电话')
+    // 联系电话 → 乡镇 → 方便联系的时间 (the village row shows once a township is chosen); it starts at 都可以.
+    await tv.press('Down', 2)
+    await tv.waitForChosenChip('都可以')
+    const times = ['下午', '上午', '下午']
+    const keys: RemoteKey[] = ['Left', 'Left', 'Right']
+    let draws = 0
+    for (let i = 0; i < keys.length; i++) draws += await textDrawsWhilePressing(tv, keys[i]!, 1, () => tv!.waitForChosenChip(times[i]!))
+    expect(draws).toBe(0)
+  })
+
   it('between the 关于本机 switches', async () => {
     tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
     await tv.open('about')
@@ -105,17 +120,25 @@ describe('passing over choices draws the list once, for the choice the keys rest
     tv.expectNoErrors()
   })
 
-  it('常见问题 digits: the digits are drawn as typed; the list and count follow the last digit', async () => {
+  it('常见问题 digits: a digit is drawn once and then only shown; the list and count follow the last digit', async () => {
     tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
     await tv.open('faq')
     await tv.waitForText('个问题')
     await tv.page.waitForTimeout(500)
     const before = await textDraws(tv)
     await quickRun(tv, ['9', '2'])
-    // 9_ then 9 2_: one line each, nothing of the list yet.
+    // 9 and 2 are drawn the first time they are typed (one glyph each), nothing of the list yet.
     expect((await textDraws(tv)) - before).toBeLessThanOrEqual(2)
-    await tv.waitForAllTexts(['9 2_', '城乡居民医保怎么缴费？'])
+    await tv.waitForTypedDigits('92')
+    await tv.waitForText('城乡居民医保怎么缴费？')
     expect((await textDraws(tv)) - before).toBeGreaterThan(2)
+
+    // Deleted and typed again, in a quick run: no text at all (the whole line was one text per key before).
+    await tv.page.waitForTimeout(500)
+    const again = await textDraws(tv)
+    await quickRun(tv, ['Backspace', 'Backspace', '9', '2'])
+    expect((await textDraws(tv)) - again).toBe(0)
+    await tv.waitForTypedDigits('92')
     tv.expectNoErrors()
   })
 })

@@ -176,6 +176,15 @@ window.__tv = (function () {
         return label ? label.getAttribute('texture-text') || '' : ''
       })
     },
+    // What a TypedDigits shows (常见问题's search line): the element shown at each place is At{place}d{digit}.
+    typedDigits: function () {
+      var places = []
+      Array.prototype.slice.call(document.querySelectorAll('[ref^="At"]')).forEach(function (el) {
+        var m = /^At(\\d+)d(\\d)$/.exec(el.getAttribute('ref') || '')
+        if (m && shown(el, null)) places[Number(m[1])] = m[2]
+      })
+      return places.join('')
+    },
     frames: function (n) {
       return new Promise(function (done) {
         (function next(left) { left <= 0 ? done() : requestAnimationFrame(function () { next(left - 1) }) })(n)
@@ -318,6 +327,15 @@ export class Tv {
   /** The labels of the chips on screen that are marked chosen (✓). */
   chosenChips(): Promise<string[]> {
     return this.page.evaluate<string[]>('window.__tv.chosenChips()')
+  }
+
+  /** The digits typed into a TypedDigits line, in order (`92` for `9 2_`). */
+  typedDigits(): Promise<string> {
+    return this.page.evaluate<string>('window.__tv.typedDigits()')
+  }
+
+  waitForTypedDigits(digits: string, timeout = DEFAULT_WAIT_MS): Promise<void> {
+    return this.waitOrExplain(`typed digits ${JSON.stringify(digits)}`, timeout, `window.__tv.typedDigits() === ${JSON.stringify(digits)}`)
   }
 
   /** Waits until a chip labelled exactly `label` is marked chosen (✓) on screen. */
