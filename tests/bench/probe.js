@@ -175,8 +175,9 @@
       var entries = list.getEntries()
       for (var i = 0; i < entries.length; i++) {
         var e = entries[i]
-        // Only while keys are measured (measureKeys sets recordEvents): the 1000 keys of the heap
-        // measurement would otherwise grow the very heap it measures.
+        // Only while keys are measured (measureKeys sets recordEvents): kept for the 1000 keys of the heap
+        // measurement, these entries would count as the app's objects (its compiled code is told apart
+        // by heapSnapshot.ts).
         if (e.name !== 'keydown' || !bench.recordEvents) continue
         events.push({
           startTime: e.startTime,
