@@ -1,0 +1,118 @@
+/**
+ * `npm run bench:diagnose -- start|heap [options]`: where a figure of the bench comes from, for a closing note
+ * or before a lever is tried. It builds like the bench (build.ts), serves like the bench (scripts/serve.ts,
+ * the fixture county or the generated 10 000-notice region) and prints:
+ *
+ *   start  a CPU profile from navigation to `app:first-content`: self time per function, largest first
+ *          (--target app|floor, --region fixture|large, --mode cold|warm (warm: offline, from IndexedDB), --rate 4)
+ *   heap   a heap snapshot of the 10 000-notice list at rest (after forced GC): bytes per node type and
+ *          what the strings are (notice ids, timestamps, Chinese text, the rest)
+ *
+ * Always 1080p WebGL. Minified names: look a `file:line:column` up in the build's source map (--keep prints
+ * the folder). It measures one run and asserts nothing.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { findChromium } from '../../scripts/ensure-browser'
+import { serve } from '../../scripts/serve'
+import { Session, newProfileDir } from './browser'
+import { buildApp, buildFloor } from './build'
+import { heapComposition, selfTimeByFunction, type CpuProfile } from './profileSummary'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const REGIONS = { fixture: '431025', large: '999999' } as const
+const VIEWPORT = { width: 1920, height: 1080 }
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`
+
+async function main(): Promise<void> {
+  const what = process.argv[2]
+  if (what !== 'start' && what !== 'heap') throw new Error('usage: npm run bench:diagnose -- start|heap [--target app|floor] [--region fixture|large] [--mode cold|warm] [--rate N] [--keep]')
+  const target = what === 'heap' ? 'app' : option('target', 'app')
+  const region = what === 'heap' ? 'large' : option('region', 'fixture')
+  if (region !== 'fixture' && region !== 'large') throw new Error(`--region is fixture or large, not ${region}`)
+  const code = REGIONS[region]
+  const temp = mkdtempSync(join(tmpdir(), 'gov-tv-diagnose-'))
+  const dir = join(temp, target)
+  if (target === 'floor') await buildFloor(ROOT, dir)
+  else await buildApp(ROOT, dir)
+  const base = JSON.parse(readFileSync(join(ROOT, 'static/settings.json'), 'utf8')) as Record<string, unknown>
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...base, regionCode: code, resolution: 1080 }))
+  const server = await serve({ dir, feed: true, ...(region === 'large' ? { largeRegion: { code } } : {}) })
+  await (await fetch(`${server.url}/feed/v1/regions/${code}/index.json`)).arrayBuffer()
+  const executablePath = findChromium()
+  if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-browser.ts` or set CHROME_PATH.')
+  const page = target === 'floor' ? `${server.url}/?res=1080&renderer=webgl` : `${server.url}/${what === 'heap' ? '#notices' : ''}`
+  const profile = newProfileDir()
+  try {
+    if (what === 'heap') await heap(executablePath, page)
+    else await start(executablePath, page, profile, option('mode', 'warm'), Number(option('rate', '4')))
+  } finally {
+    await server.close()
+    rmSync(profile, { recursive: true, force: true })
+    if (process.argv.includes('--keep')) console.log(`build kept in ${dir}`)
+    else rmSync(temp, { recursive: true, force: true })
+  }
+}
+
+async function start(executablePath: string, page: string, profile: string, mode: string, cpuRate: number): Promise<void> {
+  if (mode === 'warm') {
+    // The visit that fills IndexedDB and the HTTP cache, as the bench's warm start does.
+    const online = await Session.open({ executablePath, cpuRate: 1, profile, viewport: VIEWPORT })
+    await online.goto(page)
+    await online.mark('app:first-content', 60_000)
+    await new Promise((done) => setTimeout(done, 4000))
+    await online.close()
+  }
+  const session = await Session.open({ executablePath, cpuRate, profile, viewport: VIEWPORT, feedOffline: mode === 'warm' })
+  try {
+    await session.cdp.send('Profiler.enable')
+    await session.cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    await session.cdp.send('Profiler.start')
+    await session.goto(page)
+    const firstContent = await session.mark('app:first-content', 60_000)
+    const boot = await session.mark('app:boot', 1000)
+    const { profile: cpu } = (await session.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    const times = selfTimeByFunction(cpu)
+    const busy = times.filter((t) => t.where !== '(idle)').reduce((sum, t) => sum + t.ms, 0)
+    console.log(`${mode} start at ${cpuRate}× CPU: boot ${Math.round(boot ?? NaN)} ms, first content ${Math.round(firstContent ?? NaN)} ms, ${Math.round(busy)} ms busy`)
+    for (const t of times.slice(0, 40)) console.log(`${t.ms.toFixed(1).padStart(9)} ms  ${t.where}`)
+  } finally {
+    await session.close()
+  }
+}
+
+async function heap(executablePath: string, page: string): Promise<void> {
+  const session = await Session.open({ executablePath, cpuRate: 1, viewport: VIEWPORT })
+  try {
+    await session.goto(page)
+    await session.mark('app:first-content', 60_000)
+    await new Promise((done) => setTimeout(done, 8000))
+    await session.collectGarbage()
+    const used = (await session.heap()).usedBytes
+    const chunks: string[] = []
+    session.cdp.on('HeapProfiler.addHeapSnapshotChunk', (event: { chunk: string }) => chunks.push(event.chunk))
+    await session.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+    const { byType, strings } = heapComposition(chunks.join(''))
+    console.log(`heap at rest (Runtime.getHeapUsage): ${kb(used)}; the snapshot by node type (native is outside the JS heap):`)
+    for (const [type, bytes] of Object.entries(byType).sort((a, b) => b[1] - a[1])) console.log(`${kb(bytes).padStart(9)}  ${type}`)
+    console.log(`strings: notice ids ${kb(strings.noticeIds)}, timestamps ${kb(strings.timestamps)}, Chinese text ${kb(strings.chinese)}, other ${kb(strings.other)}`)
+  } finally {
+    await session.close()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)
