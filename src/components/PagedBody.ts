@@ -15,8 +15,8 @@ import type { HistoryState } from '../screens/page'
 import { textPatch } from './text'
 
 export interface PagedBodyTemplateSpec extends Lightning.Component.TemplateSpec {
+  /** One child per page shown so far (Page0, Page1 …), each with its items and its own Indicator. */
   Content: object
-  Indicator: object
 }
 
 export interface PagedBodyOptions {
@@ -41,7 +41,7 @@ export class PagedBody
   onLeaveTop: (() => boolean) | undefined
 
   static override _template(): Lightning.Component.Template<PagedBodyTemplateSpec> {
-    return { Content: {}, Indicator: {} }
+    return { Content: {} }
   }
 
   /** Lays `blocks` out into pages of this element's w×h (the indicator sits below it). */
@@ -58,7 +58,7 @@ export class PagedBody
       gap: Math.round(bodySize * 0.6),
     })
     if (options.extraPage) this.pages.push({ items: [] })
-    this.tag('Indicator')?.patch({ y: this.h + 24 })
+    this.tag('Content')?.childList.clear()
     this.goTo(0)
   }
 
@@ -119,22 +119,39 @@ export class PagedBody
     this.goTo(Math.max(0, Math.min(index, this.pages.length - 1)))
   }
 
+  /**
+   * Shows page `index`. A page is built the first time it is shown and then kept, hidden, with its own
+   * "第 2/5 页": turning back to a page only shows it again, so reading back and forth draws no text twice.
+   * Lightning frees the textures of hidden pages when texture memory runs short, and draws them again if
+   * they are shown after that.
+   */
   private goTo(index: number): boolean {
     if (index < 0 || index >= this.pages.length) return false
     this.pageIndex = index
     const host = this.tag('Content')
     if (!host) return true
-    host.childList.clear()
-    const isExtra = this.options.extraPage !== undefined && index === this.pages.length - 1
-    if (isExtra) this.options.extraPage?.(host)
-    else (this.pages[index] as Page).items.forEach((item, i) => host.childList.add(this.stage.c(this.drawItem(item, i))))
-    this.tag('Indicator')?.patch({
-      text: textPatch(`${t('notice.page', { page: index + 1, pages: this.pages.length })}　${t('notice.pageHint')}`, {
-        size: type.hint,
-        color: palette.textMuted,
-      }),
-    })
+    const ref = `Page${index}`
+    for (const page of host.children) page.visible = page.ref === ref
+    if (!host.children.some((page) => page.ref === ref)) host.childList.add(this.buildPage(index, ref))
     return true
+  }
+
+  private buildPage(index: number, ref: string): Lightning.Element {
+    const page = this.stage.c({ ref }) as Lightning.Element
+    const isExtra = this.options.extraPage !== undefined && index === this.pages.length - 1
+    if (isExtra) this.options.extraPage?.(page)
+    else (this.pages[index] as Page).items.forEach((item, i) => page.childList.add(this.stage.c(this.drawItem(item, i))))
+    page.childList.add(
+      this.stage.c({
+        ref: 'Indicator',
+        y: this.h + 24,
+        text: textPatch(`${t('notice.page', { page: index + 1, pages: this.pages.length })}　${t('notice.pageHint')}`, {
+          size: type.hint,
+          color: palette.textMuted,
+        }),
+      }),
+    )
+    return page
   }
 
   private drawItem(item: PageItem, i: number): Lightning.Element.PatchTemplate {

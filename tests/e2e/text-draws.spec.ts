@@ -89,6 +89,22 @@ describe('moving the focus draws no text', () => {
   })
 })
 
+describe('paging a long text draws each page once', () => {
+  it('a notice: the next page is drawn when first shown; turning back and forth again draws nothing', async () => {
+    tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
+    await tv.open('notices/lw-n001')
+    await tv.waitForText('第 1/')
+    const forward = await textDrawsWhilePressing(tv, 'PageDown', 1, () => tv!.waitForText('第 2/'))
+    expect(forward).toBeGreaterThan(0)
+    let again = 0
+    again += await textDrawsWhilePressing(tv, 'PageUp', 1, () => tv!.waitForText('第 1/'))
+    again += await textDrawsWhilePressing(tv, 'PageDown', 1, () => tv!.waitForText('第 2/'))
+    expect(again).toBe(0)
+    // Only the page shown is on screen: the kept page's words are hidden with it.
+    expect((await tv.texts()).filter((text) => /^第 \d+\/\d+ 页/.test(text))).toEqual([expect.stringMatching(/^第 2\//)])
+  })
+})
+
 async function textDraws(t: Tv): Promise<number> {
   return t.page.evaluate<number>('window.__textDraws')
 }
