@@ -24,10 +24,8 @@ export class TypedDigits extends Lightning.Component {
   private digits = ''
   /** The text size the elements were made for; large-text mode changes it. */
   private madeFor = 0
-
-  static override _template(): Lightning.Component.Template {
-    return { Cursor: {} }
-  }
+  /** Per place, the element made for each digit shown there so far. */
+  private places: Map<string, Lightning.Element>[] = []
 
   get value(): string {
     return this.digits
@@ -41,22 +39,23 @@ export class TypedDigits extends Lightning.Component {
     const size = scaledSize(type.label)
     if (size !== this.madeFor) this.remake(size)
     const pitch = Math.ceil(textWidthEm('0 ') * size)
-    for (const child of this.children) {
-      const ref = child.ref ?? ''
-      const match = /^At(\d+)d(\d)$/.exec(ref)
-      if (match) child.visible = digits[Number(match[1])] === match[2]
-    }
     for (let at = 0; at < digits.length; at++) {
       const digit = digits[at] ?? ''
-      const ref = slotRef(at, digit)
-      if (!this.tag(ref)) this.childList.add(this.stage.c({ ref, x: at * pitch, text: textPatch(digit, { size: type.label, bold: true }) }))
+      const made = (this.places[at] ??= new Map())
+      if (!made.has(digit)) {
+        const element = this.stage.c({ ref: slotRef(at, digit), x: at * pitch, text: textPatch(digit, { size: type.label, bold: true }) }) as Lightning.Element
+        this.childList.add(element)
+        made.set(digit, element)
+      }
     }
+    this.places.forEach((made, at) => made.forEach((element, digit) => (element.visible = digits[at] === digit)))
     this.tag('Cursor')?.patch({ x: digits.length * pitch })
     this.digits = digits
   }
 
   private remake(size: number): void {
     this.childList.clear()
+    this.places = []
     this.childList.add(this.stage.c({ ref: 'Cursor', text: textPatch(CURSOR, { size: type.label, bold: true }) }))
     this.madeFor = size
   }

@@ -51,7 +51,6 @@ interface Shown {
   prepared: PreparedT9
 }
 
-
 export class Faq
   extends Lightning.Component<FaqTemplateSpec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<FaqTemplateSpec>
