@@ -14,6 +14,7 @@ import { createHttpClient, defaultTransport } from './feed/http'
 import { FeedRepository } from './feed/repository'
 import { LocalFeeds } from './feed/localFeeds'
 import { loadMyPlace } from './config/myPlace'
+import { installPartialRepaint, type C2dStage } from './platform/c2dPartialRepaint'
 import { browserRendererEnvironment, chooseRenderer } from './platform/renderer'
 import { placeCanvas, windowSize } from './platform/stagePlacement'
 import { fitStage } from './platform/stageFit'
@@ -139,6 +140,12 @@ async function boot(): Promise<void> {
   // width/height make the SDK set precision = width / 1920 (and stop its own 720p guess).
   const platformSettings = { width: fit.canvasWidth, height: fit.canvasHeight, path: './', log: false, showVersion: false, router }
   const app = Launch(App, appSettings as never, platformSettings as never)
+  // Without WebGL every pixel is software work: a frame repaints only what changed (c2dPartialRepaint.ts).
+  const repaints = renderer.renderer === 'canvas2d' ? installPartialRepaint(app.stage as unknown as C2dStage) : undefined
+  if (query.get('inspector') === '1') {
+    // For the field engineer's web inspector and the browser tests: the stage, and what its frames repainted.
+    ;(window as unknown as { __govTv?: unknown }).__govTv = { stage: app.stage, repaints }
+  }
   const canvas = app.stage.getCanvas()
   canvas.setAttribute('data-testid', 'stage')
   canvas.setAttribute('data-renderer', renderer.renderer)

@@ -1,7 +1,8 @@
 /*
  * Page-side paint counters, installed after probe.js (it needs window.__bench and the stage it found):
- * `__bench.paint()` makes Lightning draw the whole screen once more (Stage.forceRenderUpdate: Lightning
- * redraws everything in a frame that has any change, there is no partial redraw) and resolves with what
+ * `__bench.paint()` makes Lightning draw the whole screen once more (Stage.forceRenderUpdate: in WebGL
+ * Lightning redraws everything in a frame that has any change; on canvas2d the app repaints only what
+ * changed, src/platform/c2dPartialRepaint.ts, and a forced update repaints it all) and resolves with what
  * that frame drew, read from core's own render state (tree/core/CoreRenderState.mjs) right after
  * renderFrame, so it counts the same in WebGL and canvas2d:
  *

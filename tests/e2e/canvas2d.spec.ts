@@ -9,7 +9,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { LINWU } from '../../mocks/fixtures'
 import { orderNotices } from '../../src/feed/selectors'
 import { palette } from '../../src/theme/tokens'
-import { readLongNoticeAndReturnHome } from './noticeJourney'
+import { longNoticeNearTop, readLongNoticeAndReturnHome } from './noticeJourney'
 import { REGION, Tv } from './tv'
 
 const baseUrl = inject('baseUrl')
@@ -36,7 +36,117 @@ async function focusArea(t: Tv): Promise<{ pixels: number; x: number; y: number 
   return area!
 }
 
+interface Repaints {
+  full: number
+  region: number
+  none: number
+  lastArea: number
+}
+
+async function repaints(t: Tv): Promise<Repaints> {
+  const counts = await t.page.evaluate<Repaints | undefined>('window.__govTv && window.__govTv.repaints && Object.assign({}, window.__govTv.repaints)')
+  expect(counts, 'the app counts its canvas2d repaints (inspector mode)').toBeDefined()
+  return counts!
+}
+
+/**
+ * How many pixels of the stage as the partial repaints left it differ from the same frame painted whole
+ * (Lightning's forceRenderUpdate) by more than 2 in a channel: 0 when every change was inside the
+ * rectangles repainted. Two full repaints of one frame already differ by 1 here and there (the GPU
+ * raster's rounding of scaled, tinted images); a change missed is a whole element's difference.
+ */
+/**
+ * Paints the whole stage until two full repaints in a row give the same pixels. Chromium draws a new SVG
+ * icon's edges a little differently the first times it is drawn and the same from then on (with partial
+ * repaints off too: full repaint against full repaint), so a journey's comparison starts from there.
+ */
+async function repaintWholeUntilSteady(t: Tv): Promise<void> {
+  for (let tries = 0; tries < 6; tries++) {
+    if ((await pixelsDifferingFromFullRepaint(t)) === 0) return
+    await t.page.waitForTimeout(200)
+  }
+  throw new Error('two full repaints in a row never gave the same pixels')
+}
+
+async function pixelsDifferingFromFullRepaint(t: Tv): Promise<number> {
+  await t.nextFrame()
+  const before = await repaints(t)
+  await t.page.evaluate(`(function () {
+    var canvas = document.querySelector('[data-testid="stage"]');
+    window.__partial = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    window.__govTv.stage.forceRenderUpdate();
+  })()`)
+  await t.nextFrame()
+  expect((await repaints(t)).full, 'forceRenderUpdate paints the whole stage').toBeGreaterThan(before.full)
+  return t.page.evaluate<number>(`(function () {
+    var canvas = document.querySelector('[data-testid="stage"]');
+    var full = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    var partial = window.__partial, n = 0;
+    for (var i = 0; i < full.length; i += 4) {
+      if (Math.abs(full[i] - partial[i]) > 2 || Math.abs(full[i + 1] - partial[i + 1]) > 2 || Math.abs(full[i + 2] - partial[i + 2]) > 2) n++;
+    }
+    return n;
+  })()`)
+}
+
 describe('without a WebGL context (canvas2d)', () => {
+  it('repaints only what a key changed, and those repaints leave the stage exactly as a full repaint would', async () => {
+    tv = await launchWithoutWebGL()
+    await tv.open('home')
+    await tv.waitForAllTexts([REGION.name, '通知公告', '办事指南'])
+    await tv.waitForFocusedText('通知公告')
+    await tv.nextFrame()
+    const stageArea = 1920 * 1080
+
+    // Focus from tile to tile: two tiles repainted, never the whole stage.
+    const atHome = await repaints(tv)
+    await tv.press('Right')
+    await tv.waitForFocusedText('办事指南')
+    await tv.press('Right')
+    await tv.waitForFocusedText('视频解读')
+    await tv.nextFrame()
+    const afterMoves = await repaints(tv)
+    expect(afterMoves.full, 'no full repaint for a focus move').toBe(atHome.full)
+    expect(afterMoves.region).toBeGreaterThanOrEqual(atHome.region + 2)
+    expect(afterMoves.lastArea).toBeGreaterThan(0)
+    expect(afterMoves.lastArea).toBeLessThan(stageArea / 10)
+    expect(await pixelsDifferingFromFullRepaint(tv)).toBe(0)
+
+    // Down to the row of cards and back, then a list that scrolls as focus moves down it.
+    await tv.press('Down')
+    await tv.press('Up')
+    await tv.waitForFocusedText('视频解读')
+    expect(await pixelsDifferingFromFullRepaint(tv)).toBe(0)
+    await tv.press('Left', 2)
+    await tv.waitForFocusedText('通知公告')
+    await tv.press('OK')
+    await tv.waitForText('共 ')
+    const ordered = orderNotices(LINWU.index.notices, Date.now())
+    await tv.waitForFocusedText(ordered[0]!.title.slice(0, 12))
+    await repaintWholeUntilSteady(tv)
+    // Far enough down that the rows scroll up under the focus.
+    const last = Math.min(ordered.length - 1, 9)
+    for (let i = 1; i <= last; i++) {
+      await tv.press('Down')
+      await tv.waitForFocusedText(ordered[i]!.title.slice(0, 12))
+    }
+    expect(await pixelsDifferingFromFullRepaint(tv)).toBe(0)
+    // And a long notice, a page turned.
+    await tv.press('Up', last)
+    await tv.waitForFocusedText(ordered[0]!.title.slice(0, 12))
+    const { summary, position } = longNoticeNearTop()
+    await tv.press('Down', position)
+    await tv.waitForFocusedText(summary.title.slice(0, 12))
+    await tv.press('OK')
+    await tv.waitForText('第 1/')
+    await repaintWholeUntilSteady(tv)
+    await tv.press('PageDown')
+    await tv.waitForText('第 2/')
+    expect(await pixelsDifferingFromFullRepaint(tv)).toBe(0)
+    tv.expectNoErrors()
+  })
+
+
   it('shows Home, moves a visible focus, reads a notice page by page and Back returns', async () => {
     tv = await launchWithoutWebGL()
     await tv.open('home')
