@@ -6,7 +6,7 @@
  *   start  a CPU profile from navigation to `app:first-content`: self time per function, largest first
  *          (--target app|floor, --region fixture|large, --mode cold|warm (warm: offline, from IndexedDB), --rate 4)
  *   heap   a heap snapshot of the 10 000-notice list at rest (after forced GC): bytes per node type and
- *          what the strings are (notice ids, timestamps, Chinese text, the rest)
+ *          what the strings are (notice ids, timestamps, Chinese text, the rest); --save FILE keeps it
  *
  * Always 1080p WebGL. Minified names: look a `file:line:column` up in the build's source map (--keep prints
  * the folder). It measures one run and asserts nothing.
@@ -100,7 +100,11 @@ async function heap(executablePath: string, page: string): Promise<void> {
     const chunks: string[] = []
     session.cdp.on('HeapProfiler.addHeapSnapshotChunk', (event: { chunk: string }) => chunks.push(event.chunk))
     await session.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
-    const { byType, strings } = heapComposition(chunks.join(''))
+    const snapshot = chunks.join('')
+    // --save FILE keeps the snapshot, to open in Chromium's DevTools (Memory, Load) for a closer look.
+    const save = option('save', '')
+    if (save) writeFileSync(save, snapshot)
+    const { byType, strings } = heapComposition(snapshot)
     console.log(`heap at rest (Runtime.getHeapUsage): ${kb(used)}; the snapshot by node type (native is outside the JS heap):`)
     for (const [type, bytes] of Object.entries(byType).sort((a, b) => b[1] - a[1])) console.log(`${kb(bytes).padStart(9)}  ${type}`)
     console.log(`strings: notice ids ${kb(strings.noticeIds)}, timestamps ${kb(strings.timestamps)}, Chinese text ${kb(strings.chinese)}, other ${kb(strings.other)}`)
