@@ -143,7 +143,8 @@ export class PagedBody
 
   /**
    * While the viewer reads, the next page is built hidden and its texts drawn (Texture.load works on an
-   * element that is not shown), so PageDown only shows it. Nothing happens while keys keep coming.
+   * element that is not shown), so PageDown only shows it. Nothing happens while keys keep coming. Texts
+   * drawn ahead for a body laid out again (setBlocks) are left to Lightning's texture gc.
    */
   private drawAhead(index: number): void {
     const host = this.tag('Content')
@@ -155,7 +156,8 @@ export class PagedBody
     loadTextures(page)
   }
 
-  override _detach(): void {
+  /** A body no longer shown (its screen left or hidden) draws nothing ahead. */
+  override _inactive(): void {
     this.readAhead.cancel()
   }
 
@@ -211,8 +213,12 @@ export class PagedBody
   }
 }
 
-/** Draws the texts (and asks for the pictures) of `element` and everything in it, shown or not. */
+/**
+ * Draws the texts of `element` and everything in it, shown or not. Pictures are left to load when their
+ * page is shown: a page that may never be read costs no download on a slow line.
+ */
 function loadTextures(element: Lightning.Element): void {
-  ;(element.texture as { load?: () => void } | null | undefined)?.load?.()
+  const texture = element.texture
+  if (texture instanceof Lightning.textures.TextTexture) texture.load()
   for (const child of element.children) loadTextures(child)
 }

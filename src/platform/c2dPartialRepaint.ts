@@ -55,6 +55,7 @@ interface C2dRenderExecutor {
   execute(): void
   renderState: { quadOperations: QuadOperation[]; quads: C2dQuadList }
   _setScissor(area: null): void
+  _bindRenderTexture(texture: null): void
   _mainRenderTexture: HTMLCanvasElement & { ctx: StageContext2D }
 }
 
@@ -63,12 +64,12 @@ export interface C2dStage {
   gl?: unknown
   ctx: { renderExec: C2dRenderExecutor }
   renderer: { getDefaultShader(): unknown }
-  getClearColor(): readonly number[]
+  getClearColor(): readonly number[] | null
   getRenderPrecision(): number
   forceRenderUpdate(): void
 }
 
-/** What the last frames painted: for the bench and the browser tests (window.__partialRepaint). */
+/** What the frames painted so far: for the browser tests and the field engineer (window.__govTv.repaints, inspector mode). */
 export interface RepaintCounts {
   full: number
   region: number
@@ -94,13 +95,16 @@ export function installPartialRepaint(stage: C2dStage): RepaintCounts | undefine
     forceRenderUpdate()
   }
 
+  // A 2D context the browser lost and gave back is blank: the next frame paints it all.
+  canvas.addEventListener('contextrestored', () => regions.reset())
+
   exec.execute = () => {
     const plan = readFrame(exec.renderState, defaultShader, regions)
       ? regions.plan({
           width: canvas.width,
           height: canvas.height,
           precision: stage.getRenderPrecision(),
-          background: stage.getClearColor().join(','),
+          background: String(stage.getClearColor()),
         })
       : untracked(regions)
     count(counts, plan, canvas)
@@ -166,6 +170,8 @@ function readFrame(state: C2dRenderExecutor['renderState'], defaultShader: unkno
  */
 function paintInside(exec: C2dRenderExecutor, rect: { x: number; y: number; w: number; h: number }, paintAll: () => void): void {
   const ctx = exec._mainRenderTexture.ctx
+  // The scissor reset acts on the bound target: bind the stage's canvas first.
+  exec._bindRenderTexture(null)
   exec._setScissor(null)
   ctx.save()
   ctx.setTransform(1, 0, 0, 1, 0, 0)

@@ -39,7 +39,9 @@ export const QUAD = {
   scissorW: 21,
   scissorH: 22,
 } as const
-const STRIDE = 23
+/** Numbers per quad. */
+export const QUAD_STRIDE = 23
+const STRIDE = QUAD_STRIDE
 
 /** One frame's quads in drawing order: the element each belongs to, its texture and its numbers. */
 export class QuadFrame {

@@ -49,12 +49,19 @@ async function repaints(t: Tv): Promise<Repaints> {
   return counts!
 }
 
-/**
- * How many pixels of the stage as the partial repaints left it differ from the same frame painted whole
- * (Lightning's forceRenderUpdate) by more than 2 in a channel: 0 when every change was inside the
- * rectangles repainted. Two full repaints of one frame already differ by 1 here and there (the GPU
- * raster's rounding of scaled, tinted images); a change missed is a whole element's difference.
- */
+/** Waits until the stage has repainted nothing for 3 polls in a row: transitions (a tile's focus scale) have ended. */
+async function untilStill(t: Tv): Promise<void> {
+  let last = JSON.stringify(await repaints(t))
+  for (let still = 0, polls = 0; still < 3; polls++) {
+    if (polls > 200) throw new Error('the stage kept repainting for 400 frames')
+    await t.nextFrame()
+    await t.nextFrame()
+    const now = JSON.stringify(await repaints(t))
+    still = now === last ? still + 1 : 0
+    last = now
+  }
+}
+
 /**
  * Paints the whole stage until two full repaints in a row give the same pixels. Chromium draws a new SVG
  * icon's edges a little differently the first times it is drawn and the same from then on (with partial
@@ -63,13 +70,18 @@ async function repaints(t: Tv): Promise<Repaints> {
 async function repaintWholeUntilSteady(t: Tv): Promise<void> {
   for (let tries = 0; tries < 6; tries++) {
     if ((await pixelsDifferingFromFullRepaint(t)) === 0) return
-    await t.page.waitForTimeout(200)
   }
   throw new Error('two full repaints in a row never gave the same pixels')
 }
 
+/**
+ * How many pixels of the stage as the partial repaints left it differ from the same frame painted whole
+ * (Lightning's forceRenderUpdate) by more than 2 in a channel, alpha included: 0 when every change was
+ * inside the rectangles repainted. Two full repaints of one frame already differ by 1 here and there (the
+ * GPU raster's rounding of scaled, tinted images); a change missed is a whole element's difference.
+ */
 async function pixelsDifferingFromFullRepaint(t: Tv): Promise<number> {
-  await t.nextFrame()
+  await untilStill(t)
   const before = await repaints(t)
   await t.page.evaluate(`(function () {
     var canvas = document.querySelector('[data-testid="stage"]');
@@ -83,7 +95,7 @@ async function pixelsDifferingFromFullRepaint(t: Tv): Promise<number> {
     var full = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     var partial = window.__partial, n = 0;
     for (var i = 0; i < full.length; i += 4) {
-      if (Math.abs(full[i] - partial[i]) > 2 || Math.abs(full[i + 1] - partial[i + 1]) > 2 || Math.abs(full[i + 2] - partial[i + 2]) > 2) n++;
+      if (Math.abs(full[i] - partial[i]) > 2 || Math.abs(full[i + 1] - partial[i + 1]) > 2 || Math.abs(full[i + 2] - partial[i + 2]) > 2 || Math.abs(full[i + 3] - partial[i + 3]) > 2) n++;
     }
     return n;
   })()`)
@@ -95,7 +107,7 @@ describe('without a WebGL context (canvas2d)', () => {
     await tv.open('home')
     await tv.waitForAllTexts([REGION.name, '通知公告', '办事指南'])
     await tv.waitForFocusedText('通知公告')
-    await tv.nextFrame()
+    await repaintWholeUntilSteady(tv)
     const stageArea = 1920 * 1080
 
     // Focus from tile to tile: two tiles repainted, never the whole stage.
@@ -104,7 +116,7 @@ describe('without a WebGL context (canvas2d)', () => {
     await tv.waitForFocusedText('办事指南')
     await tv.press('Right')
     await tv.waitForFocusedText('视频解读')
-    await tv.nextFrame()
+    await untilStill(tv)
     const afterMoves = await repaints(tv)
     expect(afterMoves.full, 'no full repaint for a focus move').toBe(atHome.full)
     expect(afterMoves.region).toBeGreaterThanOrEqual(atHome.region + 2)
@@ -124,6 +136,7 @@ describe('without a WebGL context (canvas2d)', () => {
     const ordered = orderNotices(LINWU.index.notices, Date.now())
     await tv.waitForFocusedText(ordered[0]!.title.slice(0, 12))
     await repaintWholeUntilSteady(tv)
+    const atList = await repaints(tv)
     // Far enough down that the rows scroll up under the focus.
     const last = Math.min(ordered.length - 1, 9)
     for (let i = 1; i <= last; i++) {
@@ -131,6 +144,7 @@ describe('without a WebGL context (canvas2d)', () => {
       await tv.waitForFocusedText(ordered[i]!.title.slice(0, 12))
     }
     expect(await pixelsDifferingFromFullRepaint(tv)).toBe(0)
+    expect((await repaints(tv)).region, 'the list was repainted in parts').toBeGreaterThanOrEqual(atList.region + last)
     // And a long notice, a page turned.
     await tv.press('Up', last)
     await tv.waitForFocusedText(ordered[0]!.title.slice(0, 12))
@@ -140,12 +154,13 @@ describe('without a WebGL context (canvas2d)', () => {
     await tv.press('OK')
     await tv.waitForText('第 1/')
     await repaintWholeUntilSteady(tv)
+    const atPage = await repaints(tv)
     await tv.press('PageDown')
     await tv.waitForText('第 2/')
     expect(await pixelsDifferingFromFullRepaint(tv)).toBe(0)
+    expect((await repaints(tv)).region, 'the page turn was repainted in part').toBeGreaterThan(atPage.region)
     tv.expectNoErrors()
   })
-
 
   it('shows Home, moves a visible focus, reads a notice page by page and Back returns', async () => {
     tv = await launchWithoutWebGL()

@@ -94,11 +94,8 @@ describe('paging a long text draws each page once', () => {
     tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
     await tv.open('notices/lw-n001')
     await tv.waitForText('第 1/')
-    await tv.nextFrame()
-    const reading = await textDraws(tv)
-    // Reading page 1: page 2's paragraphs and its page line are drawn, hidden.
+    // The viewer reads page 1 (a second and a half; the read-ahead waits 600 ms): page 2 is drawn, hidden.
     await tv.page.waitForTimeout(1500)
-    expect((await textDraws(tv)) - reading).toBeGreaterThan(0)
     const forward = await textDrawsWhilePressing(tv, 'PageDown', 1, () => tv!.waitForText('第 2/'))
     expect(forward).toBe(0)
     // Page 3 is drawn ahead while page 2 is read; then back and forth draws nothing at all.

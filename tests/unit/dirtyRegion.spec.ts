@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DirtyRegions, QUAD, type CanvasState } from '../../src/platform/dirtyRegion'
+import { DirtyRegions, QUAD, QUAD_STRIDE, type CanvasState } from '../../src/platform/dirtyRegion'
 
 /** A quad as a test writes it: an axis-aligned box on the stage, with what decides its pixels. */
 interface Box {
@@ -22,7 +22,7 @@ function draw(regions: DirtyRegions, boxes: Box[], canvas: CanvasState = CANVAS)
   for (const b of boxes) {
     const o = frame.push(b.key, b.texture ?? TEXT)
     const v = frame.values
-    v.fill(0, o, o + 23)
+    v.fill(0, o, o + QUAD_STRIDE)
     v[o + QUAD.ta] = 1
     v[o + QUAD.td] = 1
     v[o + QUAD.px] = b.x
@@ -112,7 +112,7 @@ describe('DirtyRegions: which part of a canvas2d stage a frame paints again', ()
     const frame = regions.frame()
     const o = frame.push(key, TEXT)
     const v = frame.values
-    v.fill(0, o, o + 23)
+    v.fill(0, o, o + QUAD_STRIDE)
     // Scaled 1.5× about its own top-left corner at (100, 100), 40 × 20.
     v[o + QUAD.ta] = 1.5
     v[o + QUAD.td] = 1.5
