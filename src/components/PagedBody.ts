@@ -5,7 +5,6 @@
  */
 import { Lightning } from '@lightningjs/sdk'
 import { isAllowedImage } from '../feed/imagePolicy'
-import { AfterRest } from '../layout/afterRest'
 import type { Block } from '../feed/schema'
 import { t } from '../i18n/strings'
 import { paginate, type Page, type PageItem } from '../layout/textLayout'
@@ -30,8 +29,6 @@ export interface PagedBodyOptions {
 
 const IMAGE_HEIGHT = 360
 const IMAGE_WIDTH = 640
-/** How long a page is shown before the next one is drawn ahead: longer than a held key's repeat, far shorter than reading a page. */
-const READ_AHEAD_MS = 600
 
 export class PagedBody
   extends Lightning.Component<PagedBodyTemplateSpec>
@@ -40,7 +37,6 @@ export class PagedBody
   private pages: Page[] = []
   private pageIndex = 0
   private options: PagedBodyOptions = {}
-  private readonly readAhead = new AfterRest(READ_AHEAD_MS)
   /** Called when Up is pressed on the first page, so the page can move focus above the text. */
   onLeaveTop: (() => boolean) | undefined
 
@@ -137,28 +133,7 @@ export class PagedBody
     const ref = `Page${index}`
     for (const page of host.children) page.visible = page.ref === ref
     if (!host.children.some((page) => page.ref === ref)) host.childList.add(this.buildPage(index, ref))
-    this.readAhead.schedule(() => this.drawAhead(index + 1))
     return true
-  }
-
-  /**
-   * While the viewer reads, the next page is built hidden and its texts drawn (Texture.load works on an
-   * element that is not shown), so PageDown only shows it. Nothing happens while keys keep coming. Texts
-   * drawn ahead for a body laid out again (setBlocks) are left to Lightning's texture gc.
-   */
-  private drawAhead(index: number): void {
-    const host = this.tag('Content')
-    const ref = `Page${index}`
-    if (!host || index >= this.pages.length || host.children.some((page) => page.ref === ref)) return
-    const page = this.buildPage(index, ref)
-    page.visible = false
-    host.childList.add(page)
-    loadTextures(page)
-  }
-
-  /** A body no longer shown (its screen left or hidden) draws nothing ahead. */
-  override _inactive(): void {
-    this.readAhead.cancel()
   }
 
   private buildPage(index: number, ref: string): Lightning.Element {
@@ -211,14 +186,4 @@ export class PagedBody
         : {}),
     }
   }
-}
-
-/**
- * Draws the texts of `element` and everything in it, shown or not. Pictures are left to load when their
- * page is shown: a page that may never be read costs no download on a slow line.
- */
-function loadTextures(element: Lightning.Element): void {
-  const texture = element.texture
-  if (texture instanceof Lightning.textures.TextTexture) texture.load()
-  for (const child of element.children) loadTextures(child)
 }

@@ -90,16 +90,12 @@ describe('moving the focus draws no text', () => {
 })
 
 describe('paging a long text draws each page once', () => {
-  it('a notice: the next page is drawn while the viewer reads, so turning to it, and back and forth, draws nothing', async () => {
+  it('a notice: the next page is drawn when first shown; turning back and forth again draws nothing', async () => {
     tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
     await tv.open('notices/lw-n001')
     await tv.waitForText('第 1/')
-    // The viewer reads page 1 (a second and a half; the read-ahead waits 600 ms): page 2 is drawn, hidden.
-    await tv.page.waitForTimeout(1500)
     const forward = await textDrawsWhilePressing(tv, 'PageDown', 1, () => tv!.waitForText('第 2/'))
-    expect(forward).toBe(0)
-    // Page 3 is drawn ahead while page 2 is read; then back and forth draws nothing at all.
-    await tv.page.waitForTimeout(1500)
+    expect(forward).toBeGreaterThan(0)
     let again = 0
     again += await textDrawsWhilePressing(tv, 'PageUp', 1, () => tv!.waitForText('第 1/'))
     again += await textDrawsWhilePressing(tv, 'PageDown', 1, () => tv!.waitForText('第 2/'))
