@@ -41,14 +41,13 @@ export const QUAD = {
 } as const
 /** Numbers per quad. */
 export const QUAD_STRIDE = 23
-const STRIDE = QUAD_STRIDE
 
 /** One frame's quads in drawing order: the element each belongs to, its texture and its numbers. */
 export class QuadFrame {
   count = 0
   readonly keys: object[] = []
   readonly textures: unknown[] = []
-  values = new Float64Array(STRIDE * 64)
+  values = new Float64Array(QUAD_STRIDE * 64)
 
   clear(): void {
     this.count = 0
@@ -59,8 +58,8 @@ export class QuadFrame {
     const i = this.count++
     this.keys[i] = key
     this.textures[i] = texture
-    const offset = i * STRIDE
-    if (offset + STRIDE > this.values.length) {
+    const offset = i * QUAD_STRIDE
+    if (offset + QUAD_STRIDE > this.values.length) {
       const grown = new Float64Array(this.values.length * 2)
       grown.set(this.values)
       this.values = grown
@@ -95,7 +94,9 @@ export class DirtyRegions {
   private current = new QuadFrame()
   private previous = new QuadFrame()
   private previousIndex = new Map<object, number>()
-  private readonly currentIndex = new Map<object, number>()
+  private currentIndex = new Map<object, number>()
+  /** Whether compare() indexed every quad of the current frame, so remember() can keep its index. */
+  private indexed = false
   private matched = new Uint32Array(64)
   private generation = 0
   private last: CanvasState | undefined
@@ -144,6 +145,7 @@ export class DirtyRegions {
     this.x0 = this.y0 = Infinity
     this.x1 = this.y1 = -Infinity
     let lastMatch = -1
+    this.indexed = false
     this.currentIndex.clear()
     for (let i = 0; i < cur.count; i++) {
       const key = cur.keys[i] as object
@@ -152,7 +154,7 @@ export class DirtyRegions {
       this.currentIndex.set(key, i)
       const j = this.previousIndex.get(key)
       if (j === undefined) {
-        this.include(cur.values, i * STRIDE, canvas.precision)
+        this.include(cur.values, i * QUAD_STRIDE, canvas.precision)
         continue
       }
       // Quads that swapped places in the drawing order may have swapped which is on top.
@@ -160,12 +162,13 @@ export class DirtyRegions {
       lastMatch = j
       this.matched[j] = generation
       if (!sameQuad(cur, i, prev, j)) {
-        this.include(cur.values, i * STRIDE, canvas.precision)
-        this.include(prev.values, j * STRIDE, canvas.precision)
+        this.include(cur.values, i * QUAD_STRIDE, canvas.precision)
+        this.include(prev.values, j * QUAD_STRIDE, canvas.precision)
       }
     }
+    this.indexed = true
     for (let j = 0; j < prev.count; j++) {
-      if (this.matched[j] !== generation) this.include(prev.values, j * STRIDE, canvas.precision)
+      if (this.matched[j] !== generation) this.include(prev.values, j * QUAD_STRIDE, canvas.precision)
     }
     if (this.x1 <= this.x0 || this.y1 <= this.y0) return { kind: 'none' }
     const x = Math.max(0, Math.floor(this.x0) - this.margin)
@@ -206,11 +209,17 @@ export class DirtyRegions {
     const done = this.previous
     this.previous = this.current
     this.current = done
-    // The index of the frame just planned (compare may have stopped early: build it whole).
+    // The index of the frame just planned: compare() built it unless it stopped early.
     const index = this.previousIndex
-    index.clear()
-    const frame = this.previous
-    for (let i = 0; i < frame.count; i++) index.set(frame.keys[i] as object, i)
+    this.previousIndex = this.currentIndex
+    this.currentIndex = index
+    if (!this.indexed) {
+      const built = this.previousIndex
+      built.clear()
+      const frame = this.previous
+      for (let i = 0; i < frame.count; i++) built.set(frame.keys[i] as object, i)
+    }
+    this.indexed = false
     this.last = { ...canvas }
   }
 }
@@ -219,8 +228,8 @@ function sameQuad(a: QuadFrame, i: number, b: QuadFrame, j: number): boolean {
   if (a.textures[i] !== b.textures[j]) return false
   const av = a.values
   const bv = b.values
-  const ao = i * STRIDE
-  const bo = j * STRIDE
-  for (let k = 0; k < STRIDE; k++) if (av[ao + k] !== bv[bo + k]) return false
+  const ao = i * QUAD_STRIDE
+  const bo = j * QUAD_STRIDE
+  for (let k = 0; k < QUAD_STRIDE; k++) if (av[ao + k] !== bv[bo + k]) return false
   return true
 }

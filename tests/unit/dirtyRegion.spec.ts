@@ -146,6 +146,17 @@ describe('DirtyRegions: which part of a canvas2d stage a frame paints again', ()
     expect(draw(regions, [b, a])).toEqual({ kind: 'full' })
   })
 
+  it('after a frame it stopped comparing early, compares the next one with all of that frame', () => {
+    const regions = new DirtyRegions()
+    const a = { key: {}, x: 10, y: 10, w: 10, h: 10 }
+    const b = { key: {}, x: 15, y: 15, w: 10, h: 10 }
+    const c = { key: {}, x: 300, y: 300, w: 10, h: 10 }
+    draw(regions, [a, b, c])
+    // The swap is seen at a, before c is reached.
+    expect(draw(regions, [b, a, c])).toEqual({ kind: 'full' })
+    expect(draw(regions, [b, a, c])).toEqual({ kind: 'none' })
+  })
+
   it('paints everything when an element is drawn twice in one frame', () => {
     const regions = new DirtyRegions()
     const a = { key: {}, x: 10, y: 10, w: 10, h: 10 }
