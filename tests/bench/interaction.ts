@@ -9,12 +9,16 @@ import { measureKeys, pressSetup, type KeyLatency } from './keys'
 import { openSettled, settled, type PageSpec, type Tracker } from './measure'
 import { paintCounters, type PaintCounters } from './paint'
 import { holdKey, type ScrollFrames } from './scroll'
+import { traced } from './trace'
+import type { TraceSummary } from './traceSummary'
 
 export interface ScreenResult {
   firstContentMs: number
   keys: KeyLatency
   paint: PaintCounters
   scroll?: ScrollFrames
+  /** With --trace: where the presses' time went, per thread. */
+  trace?: TraceSummary
   pageErrors: string[]
   loadAvg1: number
 }
@@ -28,6 +32,8 @@ export interface ScreenPlan {
   hold?: { holdMs: number; hz: number }
   /** A mark to wait for (then a settled screen) before the setup keys: see ScreenSpec.waitForMark. */
   waitForMark?: string
+  /** Record a Chromium trace around the presses (--trace). */
+  trace?: boolean
 }
 
 export function screenRun(page: PageSpec, plan: ScreenPlan): (t: Tracker) => Promise<ScreenResult> {
@@ -38,7 +44,10 @@ export function screenRun(page: PageSpec, plan: ScreenPlan): (t: Tracker) => Pro
       await settled(session, 20_000)
     }
     await pressSetup(session, plan.setup)
-    const keys = await measureKeys(session, plan.cycle, plan.presses)
+    const measured = plan.trace
+      ? await traced(session, plan.presses, () => measureKeys(session, plan.cycle, plan.presses))
+      : { result: await measureKeys(session, plan.cycle, plan.presses), trace: undefined }
+    const keys = measured.result
     if (keys.drawn === 0) throw new Error(`none of ${keys.presses} keys drew anything`)
     const paint = await paintCounters(session)
     const scroll = plan.hold ? await holdKey(session, 'ArrowDown', plan.hold) : undefined
@@ -47,6 +56,7 @@ export function screenRun(page: PageSpec, plan: ScreenPlan): (t: Tracker) => Pro
       keys,
       paint,
       ...(scroll ? { scroll } : {}),
+      ...(measured.trace ? { trace: measured.trace } : {}),
       pageErrors: session.errors.slice(),
       loadAvg1: loadavg()[0] ?? 0,
     }

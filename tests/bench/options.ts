@@ -18,6 +18,9 @@
  *   --only a,b        some of size, cold, warm, keys, scroll, heap, texture, faq-search (default all);
  *                     `--only faq-search` alone builds nothing and writes bench/faq-search.json and .md
  *   --keep            keep the temporary builds (their paths are printed)
+ *   --trace           a Chromium trace around each screen's key presses: busy time per key on the
+ *                     renderer's, GPU process's and compositor's threads (info rows; tracing slows the
+ *                     browser a little, so judge figures from an untraced run)
  *   --chromium-arg X  one more Chromium switch for every browser (repeatable)
  *   --setting k=v     one more field of the app's settings.json, v as JSON or a plain string (repeatable):
  *                     e.g. --setting textUpload=direct measures an operator setting against the same floor
@@ -43,6 +46,7 @@ export interface Options {
   regions: Region[]
   only: Set<Measurement>
   keep: boolean
+  trace: boolean
   chromiumArgs: string[]
   /** Fields patched over static/settings.json in every app copy. */
   appSettings: Record<string, unknown>
@@ -98,6 +102,7 @@ export function parseArgs(argv: readonly string[]): Options {
     regions: known('--regions', list('--regions', quick ? ['fixture'] : ['large', 'fixture']), ['large', 'fixture'] as const),
     only,
     keep: argv.includes('--keep'),
+    trace: argv.includes('--trace'),
     chromiumArgs: argv.flatMap((arg, i) => (arg === '--chromium-arg' && argv[i + 1] ? [argv[i + 1] as string] : [])),
     appSettings: Object.fromEntries(argv.flatMap((arg, i) => (arg === '--setting' && argv[i + 1] ? [settingOf(argv[i + 1] as string)] : []))),
     // The search figure alone must not overwrite a full or quick run's results.

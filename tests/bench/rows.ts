@@ -12,6 +12,7 @@ import { judge, type Metric, type Target, type Unit } from './report'
 import { SCREENS, type ScreenId } from './screens'
 import type { StartResult } from './start'
 import { median, round } from './stats'
+import type { TraceSummary } from './traceSummary'
 import type { Variant } from './variants'
 
 export type Runs<T> = Outcome<T>[]
@@ -154,6 +155,28 @@ function outcomeNote(o: Outcome<unknown> | undefined): string | undefined {
   return o.ok ? undefined : o.reason
 }
 
+/** The threads a traced key's time is told on, in the order shown. */
+const TRACED_THREADS = [
+  { suffix: '/ CrRendererMain', label: "the page's main thread" },
+  { suffix: '/ Compositor', label: "the page's compositor thread" },
+  { suffix: '/ CrGpuMain', label: "the GPU process's main thread (SwiftShader draws here)" },
+  { suffix: '/ VizCompositorThread', label: 'the display compositor (Viz)' },
+] as const
+
+function tracedRows(id: string, section: string, app: TraceSummary | undefined, floor: TraceSummary | undefined): Metric[] {
+  const busy = (t: TraceSummary | undefined, suffix: string): number | null =>
+    t ? (t.threads.find((x) => x.thread.endsWith(suffix))?.msPerKey ?? 0) : null
+  const rows = TRACED_THREADS.map((thread) =>
+    row(`${id}.${thread.suffix.slice(2)}`, section, `  traced: busy per key, ${thread.label}`, 'ms', busy(app, thread.suffix), busy(floor, thread.suffix), info),
+  )
+  // What the app's GPU main thread spends its time in (self time per key; the floor's figure beside it).
+  for (const event of app?.gpuMainTop.slice(0, 3) ?? []) {
+    const onFloor = floor ? (floor.gpuMainTop.find((n) => n.name === event.name)?.msPerKey ?? 0) : null
+    rows.push(row(`${id}.gpu.${event.name}`, section, `    of it \`${event.name}\``, 'ms', event.msPerKey, onFloor, info))
+  }
+  return rows
+}
+
 function keyRows(options: Options, c: Collected, v: Variant): Metric[] {
   const out: Metric[] = []
   for (const rate of options.keyRates) {
@@ -207,6 +230,7 @@ function keyRows(options: Options, c: Collected, v: Variant): Metric[] {
           info,
         ),
       )
+      if (options.trace) out.push(...tracedRows(`key.trace.${v.id}.${s.id}.${rate}x`, section, app?.trace, floor?.trace))
     }
     if (options.only.has('scroll') && options.screens.includes('notices')) {
       const app = screenValue(c, v, 'notices', rate)

@@ -165,7 +165,7 @@ async function measureScreens(ctx: BenchContext, options: Options, sites: Sites,
   for (const v of options.variants) {
     for (const rate of options.keyRates) {
       const budget = (plan: ScreenPlan) => 120_000 + plan.presses * 1_500 * rate + (plan.hold ? 90_000 : 0)
-      const floorPlan: ScreenPlan = { setup: [], cycle: FLOOR_CYCLE, presses: options.presses, cpuRate: rate, ...(hold ? { hold } : {}) }
+      const floorPlan: ScreenPlan = { setup: [], cycle: FLOOR_CYCLE, presses: options.presses, cpuRate: rate, trace: options.trace, ...(hold ? { hold } : {}) }
       const runs: { id: string; page: PageSpec; plan: ScreenPlan }[] = [{ id: 'floor', page: floorRows(sites, v), plan: floorPlan }]
       for (const s of SCREENS.filter((x) => options.screens.includes(x.id))) {
         runs.push({
@@ -176,6 +176,7 @@ async function measureScreens(ctx: BenchContext, options: Options, sites: Sites,
             cycle: s.cycle,
             presses: options.presses,
             cpuRate: rate,
+            trace: options.trace,
             ...(hold && s.id === 'notices' ? { hold } : {}),
             ...(s.waitForMark ? { waitForMark: s.waitForMark } : {}),
           },
@@ -192,6 +193,8 @@ async function measureScreens(ctx: BenchContext, options: Options, sites: Sites,
             `${label}: next paint p50 ${ms(k.nextPaintMs.p50)} p95 ${ms(k.nextPaintMs.p95)}, work ${k.workMs.p50?.toFixed(1)} ms, ` +
               `texts/key ${k.textsPerKey.p50}; ${outcome.value.paint.quads} quads${scroll}`,
           )
+          const trace = outcome.value.trace
+          if (trace) log(`  traced, ms per key: ${trace.threads.slice(0, 6).map((t) => `${t.thread} ${t.msPerKey}`).join(', ')}`)
         }
       }
     }
