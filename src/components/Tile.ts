@@ -71,13 +71,15 @@ export class Tile
     this.tag('Body')?.patch({ w, h, Icon: { x: w / 2, y: h * 0.36, w: icon, h: icon }, Label: { x: w / 2, y: h * 0.68 } })
   }
 
+  // Focus scales at once, not animated: each frame of an animation is a whole frame for a box's software
+  // GPU (the animated scale cost Home 4.5× the floor's GPU-thread time per key: npm run bench -- --trace).
   override _focus(): void {
     this.tag('Outline')?.patch({ visible: true })
-    this.patch({ smooth: { scale: focusStyle.scale } })
+    this.patch({ scale: focusStyle.scale })
   }
 
   override _unfocus(): void {
     this.tag('Outline')?.patch({ visible: false })
-    this.patch({ smooth: { scale: 1 } })
+    this.patch({ scale: 1 })
   }
 }
