@@ -166,15 +166,9 @@ const TRACED_THREADS = [
 function tracedRows(id: string, section: string, app: TraceSummary | undefined, floor: TraceSummary | undefined): Metric[] {
   const busy = (t: TraceSummary | undefined, suffix: string): number | null =>
     t ? (t.threads.find((x) => x.thread.endsWith(suffix))?.msPerKey ?? 0) : null
-  const rows = TRACED_THREADS.map((thread) =>
+  return TRACED_THREADS.map((thread) =>
     row(`${id}.${thread.suffix.slice(2)}`, section, `  traced: busy per key, ${thread.label}`, 'ms', busy(app, thread.suffix), busy(floor, thread.suffix), info),
   )
-  // What the app's GPU main thread spends its time in (self time per key; the floor's figure beside it).
-  for (const event of app?.gpuMainTop.slice(0, 3) ?? []) {
-    const onFloor = floor ? (floor.gpuMainTop.find((n) => n.name === event.name)?.msPerKey ?? 0) : null
-    rows.push(row(`${id}.gpu.${event.name}`, section, `    of it \`${event.name}\``, 'ms', event.msPerKey, onFloor, info))
-  }
-  return rows
 }
 
 function keyRows(options: Options, c: Collected, v: Variant): Metric[] {

@@ -6,7 +6,8 @@
 import type { Session } from './browser'
 import { summariseTrace, type TraceEvent, type TraceSummary } from './traceSummary'
 
-const CATEGORIES = ['toplevel', 'gpu', 'viz', 'cc']
+// Every task each thread runs; nothing finer (less tracing overhead, and the GPU's own work is uninstrumented).
+const CATEGORIES = ['toplevel']
 
 /** Runs `work` (which presses `presses` keys) inside a trace and returns its result and the trace's summary. */
 export async function traced<T>(session: Session, presses: number, work: () => Promise<T>): Promise<{ result: T; trace: TraceSummary }> {

@@ -27,17 +27,10 @@ export interface ThreadBusy {
   msPerKey: number
 }
 
-export interface NamedTime {
-  name: string
-  msPerKey: number
-}
-
 export interface TraceSummary {
   presses: number
   /** Busiest first; threads under 0.05 ms per key left out. */
   threads: ThreadBusy[]
-  /** On the GPU process's main thread: the events inside its tasks, by name, by time not spent in a nested event. */
-  gpuMainTop: NamedTime[]
 }
 
 /** Sum of the union of [start, end) intervals, in the intervals' unit. */
@@ -62,8 +55,8 @@ export function unionLength(intervals: readonly [number, number][]): number {
 const round = (ms: number): number => Math.round(ms * 100) / 100
 
 /**
- * Per thread, the time its top-level tasks ran, divided by the presses; and on the GPU main thread the
- * self time of the events inside them (an event's duration minus the events nested in it).
+ * Per thread, the time its top-level tasks ran, divided by the presses. (What inside a GPU task is slow is
+ * not in these categories: SwiftShader's command decoding is uninstrumented work of the task itself.)
  */
 export function summariseTrace(events: readonly TraceEvent[], presses: number): TraceSummary {
   const processNames = new Map<number, string>()
@@ -77,19 +70,12 @@ export function summariseTrace(events: readonly TraceEvent[], presses: number): 
     `${processNames.get(e.pid) ?? `pid ${e.pid}`} / ${threadNames.get(`${e.pid}:${e.tid}`) ?? `tid ${e.tid}`}`
 
   const tasks = new Map<string, [number, number][]>()
-  const inner = new Map<string, TraceEvent[]>()
   for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined) continue
+    if (e.ph !== 'X' || e.dur === undefined || !(e.cat ?? '').split(',').includes('toplevel')) continue
     const thread = threadOf(e)
-    if ((e.cat ?? '').split(',').includes('toplevel')) {
-      const list = tasks.get(thread) ?? []
-      list.push([e.ts, e.ts + e.dur])
-      tasks.set(thread, list)
-    } else {
-      const list = inner.get(thread) ?? []
-      list.push(e)
-      inner.set(thread, list)
-    }
+    const list = tasks.get(thread) ?? []
+    list.push([e.ts, e.ts + e.dur])
+    tasks.set(thread, list)
   }
   const per = Math.max(1, presses)
   const threads = [...tasks.entries()]
@@ -97,27 +83,5 @@ export function summariseTrace(events: readonly TraceEvent[], presses: number): 
     .filter((t) => t.msPerKey >= 0.05)
     .sort((a, b) => b.msPerKey - a.msPerKey)
 
-  const gpuMain = [...inner.keys()].find((t) => t.endsWith('/ CrGpuMain'))
-  return { presses, threads, gpuMainTop: gpuMain ? selfTimes(inner.get(gpuMain) ?? [], per) : [] }
-}
-
-/** Self time by event name on one thread: nested complete events are subtracted from their parent. */
-function selfTimes(events: readonly TraceEvent[], per: number): NamedTime[] {
-  const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
-  const self = new Map<string, number>()
-  const stack: { end: number; name: string }[] = []
-  for (const e of sorted) {
-    const dur = e.dur ?? 0
-    while (stack.length > 0 && (stack[stack.length - 1] as { end: number }).end <= e.ts) stack.pop()
-    const parent = stack[stack.length - 1]
-    // Only the part of a child inside its parent is taken from the parent.
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - Math.min(dur, parent.end - e.ts))
-    self.set(e.name, (self.get(e.name) ?? 0) + dur)
-    stack.push({ end: e.ts + dur, name: e.name })
-  }
-  return [...self.entries()]
-    .map(([name, us]) => ({ name, msPerKey: round(us / 1000 / per) }))
-    .filter((t) => t.msPerKey >= 0.05)
-    .sort((a, b) => b.msPerKey - a.msPerKey)
-    .slice(0, 8)
+  return { presses, threads }
 }
