@@ -15,6 +15,7 @@ import { FeedRepository } from './feed/repository'
 import { LocalFeeds } from './feed/localFeeds'
 import { loadMyPlace } from './config/myPlace'
 import { installPartialRepaint, type C2dStage } from './platform/c2dPartialRepaint'
+import { installFrameSkip, type WebglStage } from './platform/webglFrameSkip'
 import { browserRendererEnvironment, chooseRenderer } from './platform/renderer'
 import { placeCanvas, windowSize } from './platform/stagePlacement'
 import { fitStage } from './platform/stageFit'
@@ -142,9 +143,11 @@ async function boot(): Promise<void> {
   const app = Launch(App, appSettings as never, platformSettings as never)
   // Without WebGL every pixel is software work: a frame repaints only what changed (c2dPartialRepaint.ts).
   const repaints = renderer.renderer === 'canvas2d' ? installPartialRepaint(app.stage as unknown as C2dStage) : undefined
+  // With WebGL a frame that draws what the last one drew is skipped (webglFrameSkip.ts).
+  const frames = renderer.renderer === 'webgl' ? installFrameSkip(app.stage as unknown as WebglStage) : undefined
   if (query.get('inspector') === '1') {
     // For the field engineer's web inspector and the browser tests: the stage, and what its frames repainted.
-    ;(window as unknown as { __govTv?: unknown }).__govTv = { stage: app.stage, repaints }
+    ;(window as unknown as { __govTv?: unknown }).__govTv = { stage: app.stage, repaints, frames }
   }
   const canvas = app.stage.getCanvas()
   canvas.setAttribute('data-testid', 'stage')
