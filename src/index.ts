@@ -92,15 +92,17 @@ async function boot(): Promise<void> {
   const cache = deferredCache(cacheOpening)
   const indexHint = preview ? undefined : createIndexHint(browserHintStorage())
   const repository = new FeedRepository({ settings, http, cache, ...(indexHint ? { indexHint } : {}) })
+  // The feed is read while Lightning starts, not after it: the App shows whatever has arrived.
+  // A warm start revalidates within 3 s, spread so a county's boxes switched on together do not all ask at once.
+  void repository.start({ revalidateDelayMs: 3000 })
+  repository.startBackgroundRefresh()
+  // After the request has left: making a WebGL context blocks this thread for a few hundred ms
+  // (the GPU process, or software GL), and the index downloads meanwhile.
   const { context: probedContext, ...renderer } = chooseRenderer(settings.renderer, browserRendererEnvironment())
   // The township's and village's feeds share the county's client and cache; App makes them follow the place.
   const localFeeds = new LocalFeeds({ settings, http, cache })
   const place = preview ? undefined : loadMyPlace()
   provideServices({ settings, repository, localFeeds, place, http, cache, preferences, version: __VERSION__, renderer, now: () => Date.now() })
-  // The feed is read while Lightning starts, not after it: the App shows whatever has arrived.
-  // A warm start revalidates within 3 s, spread so a county's boxes switched on together do not all ask at once.
-  void repository.start({ revalidateDelayMs: 3000 })
-  repository.startBackgroundRefresh()
 
   if (query.get('inspector') === '1') {
     // Attached before the Application exists: elements created earlier are not mirrored.

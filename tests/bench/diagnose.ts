@@ -4,8 +4,9 @@
  * the fixture county or the generated 10 000-notice region) and prints:
  *
  *   start  a CPU profile from navigation to `app:first-content`: self time per function, largest first
- *          (--target app|floor, --region fixture|large, --mode cold|warm (warm: offline, from IndexedDB), --rate 4)
- *   heap   a heap snapshot of the 10 000-notice list at rest (after forced GC): bytes per node type and
+ *          (--target app|floor, --region fixture|large, --mode cold|warm (warm: offline, from IndexedDB), --rate 4);
+ *          --timeline MS adds the profile in slices of MS ms, each with its busy time and heaviest functions
+ *   heap   a heap snapshot of the 10 000-notice list at rest (after forced GC; --target floor: the floor's 20 rows): bytes per node type and
  *          what the strings are (notice ids, timestamps, Chinese text, the rest); --save FILE keeps it
  *
  * Always 1080p WebGL. Minified names: look a `file:line:column` up in the build's source map (--keep prints
@@ -19,7 +20,7 @@ import { findChromium } from '../../scripts/ensure-browser'
 import { serve } from '../../scripts/serve'
 import { Session, newProfileDir } from './browser'
 import { buildApp, buildFloor } from './build'
-import { heapComposition, selfTimeByFunction, type CpuProfile } from './profileSummary'
+import { heapComposition, selfTimeByFunction, timeline, type CpuProfile } from './profileSummary'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const REGIONS = { fixture: '431025', large: '999999' } as const
@@ -35,7 +36,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`
 async function main(): Promise<void> {
   const what = process.argv[2]
   if (what !== 'start' && what !== 'heap') throw new Error('usage: npm run bench:diagnose -- start|heap [--target app|floor] [--region fixture|large] [--mode cold|warm] [--rate N] [--keep]')
-  const target = what === 'heap' ? 'app' : option('target', 'app')
+  const target = option('target', 'app')
   const region = what === 'heap' ? 'large' : option('region', 'fixture')
   if (region !== 'fixture' && region !== 'large') throw new Error(`--region is fixture or large, not ${region}`)
   const code = REGIONS[region]
@@ -84,6 +85,15 @@ async function start(executablePath: string, page: string, profile: string, mode
     const busy = times.filter((t) => t.where !== '(idle)').reduce((sum, t) => sum + t.ms, 0)
     console.log(`${mode} start at ${cpuRate}× CPU: boot ${Math.round(boot ?? NaN)} ms, first content ${Math.round(firstContent ?? NaN)} ms, ${Math.round(busy)} ms busy`)
     for (const t of times.slice(0, 40)) console.log(`${t.ms.toFixed(1).padStart(9)} ms  ${t.where}`)
+    // --timeline MS: the same profile in slices of MS, to see what waits and what runs, in order.
+    const sliceMs = Number(option('timeline', '0'))
+    if (sliceMs > 0) {
+      console.log(`timeline in ${sliceMs} ms slices: busy ms, then the heaviest functions`)
+      for (const s of timeline(cpu, sliceMs)) {
+        const top = s.top.map((t) => `${t.where} ${t.ms.toFixed(0)}`).join('; ')
+        console.log(`${String(s.fromMs).padStart(6)} ms ${s.busyMs.toFixed(0).padStart(4)}  ${top}`)
+      }
+    }
   } finally {
     await session.close()
   }

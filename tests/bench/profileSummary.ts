@@ -29,6 +29,43 @@ export function selfTimeByFunction(profile: CpuProfile): SelfTime[] {
   return [...totals].map(([where, ms]) => ({ where, ms })).sort((a, b) => b.ms - a.ms)
 }
 
+export interface TimelineSlice {
+  /** Start of the slice, ms after the profile started. */
+  fromMs: number
+  /** Sampled time in the slice that was not idle (engine buckets included). */
+  busyMs: number
+  /** The slice's heaviest functions by self time, largest first (at most three). */
+  top: SelfTime[]
+}
+
+/**
+ * The profile cut into equal slices of time, each with its busy time and heaviest functions: where in a
+ * start the main thread waited (a fetch, the GPU process) and what it ran between the waits.
+ */
+export function timeline(profile: CpuProfile, sliceMs: number): TimelineSlice[] {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]))
+  const slices: { busy: number; totals: Map<string, number> }[] = []
+  let at = 0
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000
+    at += ms
+    const frame = frames.get(id)
+    if (!frame || frame.functionName === '(idle)') return
+    const index = Math.max(0, Math.floor(at / sliceMs))
+    while (slices.length <= index) slices.push({ busy: 0, totals: new Map() })
+    const slice = slices[index]!
+    const file = frame.url.split('/').pop() ?? ''
+    const where = file ? `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}:${frame.columnNumber}` : frame.functionName
+    slice.busy += ms
+    slice.totals.set(where, (slice.totals.get(where) ?? 0) + ms)
+  })
+  return slices.map((slice, i) => ({
+    fromMs: i * sliceMs,
+    busyMs: slice.busy,
+    top: [...slice.totals].map(([where, ms]) => ({ where, ms })).sort((a, b) => b.ms - a.ms).slice(0, 3),
+  }))
+}
+
 interface HeapSnapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } }
   nodes: number[]

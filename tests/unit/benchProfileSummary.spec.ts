@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { heapComposition, selfTimeByFunction, type CpuProfile } from '../../tests/bench/profileSummary'
+import { heapComposition, selfTimeByFunction, timeline, type CpuProfile } from '../../tests/bench/profileSummary'
 
 describe('a CPU profile read as self time per function', () => {
   const frame = (functionName: string, url = 'http://127.0.0.1/js/app.js', lineNumber = 0, columnNumber = 0) => ({ functionName, url, lineNumber, columnNumber })
@@ -18,6 +18,19 @@ describe('a CPU profile read as self time per function', () => {
       { where: 'measureText app.js:0:86391', ms: 4.5 },
       { where: '(program)', ms: 0.5 },
       { where: '(anonymous) app.js:4:10', ms: 0.25 },
+    ])
+  })
+
+  it('cuts the profile into slices of time, each with its busy time (idle left out) and heaviest functions', () => {
+    const withIdle: CpuProfile = {
+      nodes: [...profile.nodes, { id: 4, callFrame: frame('(idle)', '') }],
+      // at 1, 1.5, 3.5 | 3.75, 5.25 | 9 (idle) ms
+      samples: [2, 1, 2, 3, 2, 4],
+      timeDeltas: [1000, 500, 2000, 250, 1500, 3750],
+    }
+    expect(timeline(withIdle, 3.6)).toEqual([
+      { fromMs: 0, busyMs: 3.5, top: [{ where: 'measureText app.js:0:86391', ms: 3 }, { where: '(program)', ms: 0.5 }] },
+      { fromMs: 3.6, busyMs: 1.75, top: [{ where: 'measureText app.js:0:86391', ms: 1.5 }, { where: '(anonymous) app.js:4:10', ms: 0.25 }] },
     ])
   })
 })
