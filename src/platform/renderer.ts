@@ -41,6 +41,12 @@ export const LIGHTNING_CONTEXT_ATTRIBUTES = {
   preserveDrawingBuffer: false,
 } as const
 
+/**
+ * What the probe asks for, and the context Lightning is given: Lightning's own attributes, but a drawing
+ * buffer the browser keeps between frames, so a frame can draw only the part that changed (webglFrameSkip.ts).
+ */
+export const STAGE_CONTEXT_ATTRIBUTES = { ...LIGHTNING_CONTEXT_ATTRIBUTES, preserveDrawingBuffer: true } as const
+
 interface ProbeCanvas {
   getContext(kind: string, attributes?: Record<string, unknown>): unknown
 }
@@ -71,10 +77,10 @@ export function chooseRenderer(setting: RendererSetting, env: RendererEnvironmen
   if (setting === 'webgl') return { renderer: 'webgl', reason: 'forced' }
   if (!env.hasWebGLInterface) return { renderer: 'canvas2d', reason: 'no-interface' }
   const canvas = env.createCanvas()
-  const hardware = tryContext(canvas, { ...LIGHTNING_CONTEXT_ATTRIBUTES, failIfMajorPerformanceCaveat: true })
+  const hardware = tryContext(canvas, { ...STAGE_CONTEXT_ATTRIBUTES, failIfMajorPerformanceCaveat: true })
   if (hardware) return { renderer: 'webgl', reason: 'webgl', context: hardware }
   // A second canvas: some engines hand back no context to a canvas that already refused once.
-  const software = tryContext(env.createCanvas(), { ...LIGHTNING_CONTEXT_ATTRIBUTES })
+  const software = tryContext(env.createCanvas(), { ...STAGE_CONTEXT_ATTRIBUTES })
   if (software) return { renderer: 'webgl', reason: 'webgl-software', context: software }
   return { renderer: 'canvas2d', reason: 'no-context' }
 }

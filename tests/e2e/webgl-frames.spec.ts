@@ -1,12 +1,13 @@
 /**
- * With WebGL a frame that would draw exactly what the last one drew is not drawn (src/platform/webglFrameSkip.ts):
- * a list's lookahead row, drawn outside the list's clip after each key, no longer costs a whole second
- * frame. What stays on the canvas must be what a full redraw gives.
+ * With WebGL a frame that would draw exactly what the last one drew is not drawn, and one where a small
+ * part changed is drawn only inside that part (src/platform/webglFrameSkip.ts): a list's lookahead row no
+ * longer costs a whole second frame, a focus move no longer redraws the whole stage. What stays on the
+ * canvas must be what a full redraw gives.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { LINWU } from '../../mocks/fixtures'
 import { orderNotices } from '../../src/feed/selectors'
-import { Tv } from './tv'
+import { homeTileLabels, Tv } from './tv'
 
 const baseUrl = inject('baseUrl')
 let tv: Tv | undefined
@@ -18,7 +19,9 @@ afterEach(async () => {
 
 interface Frames {
   drawn: number
+  region: number
   skipped: number
+  lastArea: number
 }
 
 async function frames(t: Tv): Promise<Frames> {
@@ -64,6 +67,32 @@ describe('WebGL frames that change nothing', () => {
     const redrawn = await untilStill(tv)
     expect(redrawn.drawn, 'forceRenderUpdate draws').toBeGreaterThan(after.drawn)
     expect((await tv.page.screenshot()).equals(shown), 'the canvas after skipped frames equals a full redraw').toBe(true)
+    tv.expectNoErrors()
+  })
+
+  it('a focus move draws only the rectangle it changed, and the screen equals a full redraw', async () => {
+    tv = await Tv.launch(baseUrl)
+    await tv.open('home')
+    expect(await tv.renderer()).toBe('webgl')
+    const tiles = homeTileLabels()
+    await tv.waitForFocusedText(tiles[0]!)
+    const before = await untilStill(tv)
+    for (let i = 1; i <= 3; i++) {
+      await tv.press('Right')
+      await tv.waitForFocusedText(tiles[i]!)
+    }
+    const after = await untilStill(tv)
+    expect(after.region - before.region, 'each move drew a region, not the stage').toBeGreaterThanOrEqual(3)
+    const stageArea = await tv.page.evaluate<number>('(function (c) { return c.width * c.height })(document.querySelector("canvas"))')
+    // Two neighbouring tiles and their outlines: well under half of the stage.
+    expect(after.lastArea).toBeGreaterThan(0)
+    expect(after.lastArea).toBeLessThan(stageArea / 2)
+
+    const shown = await tv.page.screenshot()
+    await tv.page.evaluate('window.__govTv.stage.forceRenderUpdate()')
+    const redrawn = await untilStill(tv)
+    expect(redrawn.lastArea, 'forceRenderUpdate draws the whole stage').toBe(stageArea)
+    expect((await tv.page.screenshot()).equals(shown), 'the canvas after region frames equals a full redraw').toBe(true)
     tv.expectNoErrors()
   })
 })

@@ -27,12 +27,12 @@ function env(hasWebGLInterface: boolean, answer: (kind: string, attributes: Reco
 }
 
 describe('chooseRenderer', () => {
-  it("picks WebGL when a hardware context can be made, with Lightning's own attributes, and keeps the context for Lightning", () => {
+  it("picks WebGL when a hardware context can be made, with Lightning's own attributes but a kept drawing buffer, and keeps the context for Lightning", () => {
     const e = env(true, () => 'context')
     const probe = chooseRenderer('auto', e)
     expect(probe).toMatchObject({ renderer: 'webgl', reason: 'webgl' })
     expect(probe.context).toBeDefined()
-    expect(e.probe.attributes[0]).toEqual({ ...LIGHTNING_CONTEXT_ATTRIBUTES, failIfMajorPerformanceCaveat: true })
+    expect(e.probe.attributes[0]).toEqual({ ...LIGHTNING_CONTEXT_ATTRIBUTES, preserveDrawingBuffer: true, failIfMajorPerformanceCaveat: true })
     // Made once: the probe's context is the one Lightning draws with, not lost and made again.
     expect(e.probe.kinds).toEqual(['webgl'])
     expect(e.probe.lost).toBe(0)
@@ -43,6 +43,8 @@ describe('chooseRenderer', () => {
     const probe = chooseRenderer('auto', e)
     expect(probe).toMatchObject({ renderer: 'webgl', reason: 'webgl-software' })
     expect(probe.context).toBeDefined()
+    // A frame can draw only what changed (webglFrameSkip.ts) on a buffer the browser keeps.
+    expect(e.probe.attributes.at(-1)).toEqual({ ...LIGHTNING_CONTEXT_ATTRIBUTES, preserveDrawingBuffer: true })
   })
 
   it('tries the prefixed experimental-webgl of old WebKit and Android WebViews', () => {
