@@ -5,11 +5,14 @@
  *
  *   start  a CPU profile from navigation to `app:first-content`: self time per function, largest first
  *          (--target app|floor, --region fixture|large, --mode cold|warm (warm: offline, from IndexedDB), --rate 4);
- *          --timeline MS adds the profile in slices of MS ms, each with its busy time and heaviest functions
+ *          --after MS profiles MS ms past first content too; --timeline MS adds the profile in slices of MS ms, each with its busy time and heaviest functions
  *   heap   a heap snapshot of the 10 000-notice list at rest (after forced GC; --target floor: the floor's 20 rows): bytes per node type and
  *          what the strings are (notice ids, timestamps, Chinese text, the rest); --save FILE keeps it
  *
- * Always 1080p WebGL. Minified names: look a `file:line:column` up in the build's source map (--keep prints
+ *   keys   a CPU profile of one screen's key presses (--screen notices|chips|guides|…, the bench's cycle,
+ *          --presses 40, --rate 4; --target floor: its 20 rows): self time per function per key
+ *
+ * Always 1080p; WebGL unless --renderer canvas2d. Minified names: look a `file:line:column` up in the build's source map (--keep prints
  * the folder). It measures one run and asserts nothing.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,6 +23,9 @@ import { findChromium } from '../../scripts/ensure-browser'
 import { serve } from '../../scripts/serve'
 import { Session, newProfileDir } from './browser'
 import { buildApp, buildFloor } from './build'
+import { measureKeys, pressSetup } from './keys'
+import { settled } from './measure'
+import { SCREENS, type ScreenSpec } from './screens'
 import { heapComposition, selfTimeByFunction, timeline, type CpuProfile } from './profileSummary'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -35,9 +41,13 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`
 
 async function main(): Promise<void> {
   const what = process.argv[2]
-  if (what !== 'start' && what !== 'heap') throw new Error('usage: npm run bench:diagnose -- start|heap [--target app|floor] [--region fixture|large] [--mode cold|warm] [--rate N] [--keep]')
+  if (what !== 'start' && what !== 'heap' && what !== 'keys') {
+    throw new Error('usage: npm run bench:diagnose -- start|heap|keys [--target app|floor] [--region fixture|large] [--mode cold|warm] [--rate N] [--screen ID] [--presses N] [--keep]')
+  }
   const target = option('target', 'app')
-  const region = what === 'heap' ? 'large' : option('region', 'fixture')
+  const screen = what === 'keys' ? SCREENS.find((s) => s.id === option('screen', 'notices')) : undefined
+  if (what === 'keys' && !screen) throw new Error(`--screen is one of ${SCREENS.map((s) => s.id).join(', ')}`)
+  const region = what === 'heap' ? 'large' : screen ? screen.feed : option('region', 'fixture')
   if (region !== 'fixture' && region !== 'large') throw new Error(`--region is fixture or large, not ${region}`)
   const code = REGIONS[region]
   const temp = mkdtempSync(join(tmpdir(), 'gov-tv-diagnose-'))
@@ -45,15 +55,18 @@ async function main(): Promise<void> {
   if (target === 'floor') await buildFloor(ROOT, dir)
   else await buildApp(ROOT, dir)
   const base = JSON.parse(readFileSync(join(ROOT, 'static/settings.json'), 'utf8')) as Record<string, unknown>
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...base, regionCode: code, resolution: 1080 }))
+  const renderer = option('renderer', 'webgl')
+  if (renderer !== 'webgl' && renderer !== 'canvas2d') throw new Error(`--renderer is webgl or canvas2d, not ${renderer}`)
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...base, regionCode: code, resolution: 1080, renderer }))
   const server = await serve({ dir, feed: true, ...(region === 'large' ? { largeRegion: { code } } : {}) })
   await (await fetch(`${server.url}/feed/v1/regions/${code}/index.json`)).arrayBuffer()
   const executablePath = findChromium()
   if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-browser.ts` or set CHROME_PATH.')
-  const page = target === 'floor' ? `${server.url}/?res=1080&renderer=webgl` : `${server.url}/${what === 'heap' ? '#notices' : ''}`
+  const page = target === 'floor' ? `${server.url}/?res=1080&renderer=${renderer}` : `${server.url}/${what === 'heap' ? '#notices' : screen ? screen.hash : ''}`
   const profile = newProfileDir()
   try {
     if (what === 'heap') await heap(executablePath, page)
+    else if (screen) await keys(executablePath, page, target === 'floor' ? { setup: [], cycle: ['ArrowDown'] } : screen, Number(option('presses', '40')), Number(option('rate', '4')))
     else await start(executablePath, page, profile, option('mode', 'warm'), Number(option('rate', '4')))
   } finally {
     await server.close()
@@ -80,10 +93,14 @@ async function start(executablePath: string, page: string, profile: string, mode
     await session.goto(page)
     const firstContent = await session.mark('app:first-content', 60_000)
     const boot = await session.mark('app:boot', 1000)
+    // --after MS: keep profiling that long past first content (images decoded, textures drawn late).
+    const afterMs = Number(option('after', '0'))
+    if (afterMs > 0) await new Promise((done) => setTimeout(done, afterMs))
     const { profile: cpu } = (await session.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
     const times = selfTimeByFunction(cpu)
     const busy = times.filter((t) => t.where !== '(idle)').reduce((sum, t) => sum + t.ms, 0)
-    console.log(`${mode} start at ${cpuRate}× CPU: boot ${Math.round(boot ?? NaN)} ms, first content ${Math.round(firstContent ?? NaN)} ms, ${Math.round(busy)} ms busy`)
+    const window = afterMs > 0 ? ` until ${afterMs} ms after it` : ''
+    console.log(`${mode} start at ${cpuRate}× CPU: boot ${Math.round(boot ?? NaN)} ms, first content ${Math.round(firstContent ?? NaN)} ms, ${Math.round(busy)} ms busy${window}`)
     for (const t of times.slice(0, 40)) console.log(`${t.ms.toFixed(1).padStart(9)} ms  ${t.where}`)
     // --timeline MS: the same profile in slices of MS, to see what waits and what runs, in order.
     const sliceMs = Number(option('timeline', '0'))
@@ -94,6 +111,28 @@ async function start(executablePath: string, page: string, profile: string, mode
         console.log(`${String(s.fromMs).padStart(6)} ms ${s.busyMs.toFixed(0).padStart(4)}  ${top}`)
       }
     }
+  } finally {
+    await session.close()
+  }
+}
+
+/** A CPU profile of a screen's key presses (the bench's cycle, each press awaited until drawn): self time per function. */
+async function keys(executablePath: string, page: string, screen: Pick<ScreenSpec, 'setup' | 'cycle' | 'waitForMark'>, presses: number, cpuRate: number): Promise<void> {
+  const session = await Session.open({ executablePath, cpuRate, viewport: VIEWPORT, probe: true })
+  try {
+    await session.goto(page)
+    await session.mark('app:first-content', 60_000)
+    if (screen.waitForMark) await session.mark(screen.waitForMark, 60_000)
+    await settled(session, 20_000)
+    await pressSetup(session, screen.setup)
+    await session.cdp.send('Profiler.enable')
+    await session.cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    await session.cdp.send('Profiler.start')
+    const result = await measureKeys(session, screen.cycle, presses)
+    const { profile: cpu } = (await session.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    const times = selfTimeByFunction(cpu).filter((t) => t.where !== '(idle)')
+    console.log(`${presses} presses at ${cpuRate}× CPU: main-thread work per key median ${(result.workMs.p50 ?? NaN).toFixed(1)} ms, texts per key median ${result.textsPerKey.p50}; self time per key:`)
+    for (const t of times.slice(0, 40)) console.log(`${(t.ms / presses).toFixed(2).padStart(9)} ms  ${t.where}`)
   } finally {
     await session.close()
   }
