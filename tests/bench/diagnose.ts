@@ -25,7 +25,9 @@ import { Session, newProfileDir } from './browser'
 import { buildApp, buildFloor } from './build'
 import { measureKeys, pressSetup } from './keys'
 import { settled } from './measure'
-import { SCREENS, type ScreenSpec } from './screens'
+import { FLOOR_CYCLE, FLOOR_ROWS, SCREENS } from './screens'
+import { floorQuery, variant } from './variants'
+import type { RemoteKey } from './browser'
 import { heapComposition, selfTimeByFunction, timeline, type CpuProfile } from './profileSummary'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -42,7 +44,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`
 async function main(): Promise<void> {
   const what = process.argv[2]
   if (what !== 'start' && what !== 'heap' && what !== 'keys') {
-    throw new Error('usage: npm run bench:diagnose -- start|heap|keys [--target app|floor] [--region fixture|large] [--mode cold|warm] [--rate N] [--screen ID] [--presses N] [--keep]')
+    throw new Error('usage: npm run bench:diagnose -- start|heap|keys [--target app|floor] [--renderer webgl|canvas2d] [--region fixture|large] [--mode cold|warm] [--rate N] [--after MS] [--timeline MS] [--screen ID] [--presses N] [--save FILE] [--keep]')
   }
   const target = option('target', 'app')
   const screen = what === 'keys' ? SCREENS.find((s) => s.id === option('screen', 'notices')) : undefined
@@ -62,11 +64,13 @@ async function main(): Promise<void> {
   await (await fetch(`${server.url}/feed/v1/regions/${code}/index.json`)).arrayBuffer()
   const executablePath = findChromium()
   if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-browser.ts` or set CHROME_PATH.')
-  const page = target === 'floor' ? `${server.url}/?res=1080&renderer=${renderer}` : `${server.url}/${what === 'heap' ? '#notices' : screen ? screen.hash : ''}`
+  // The floor for keys and heap is its 20 rows, as the bench measures it; for a start, its one text.
+  const floorPage = `${server.url}/${floorQuery(variant(1080, renderer), what === 'start' ? 0 : FLOOR_ROWS)}`
+  const page = target === 'floor' ? floorPage : `${server.url}/${what === 'heap' ? '#notices' : screen ? screen.hash : ''}`
   const profile = newProfileDir()
   try {
     if (what === 'heap') await heap(executablePath, page)
-    else if (screen) await keys(executablePath, page, target === 'floor' ? { setup: [], cycle: ['ArrowDown'] } : screen, Number(option('presses', '40')), Number(option('rate', '4')))
+    else if (screen) await keys(executablePath, page, target === 'floor' ? { setup: [], cycle: FLOOR_CYCLE } : screen, Number(option('presses', '40')), Number(option('rate', '4')))
     else await start(executablePath, page, profile, option('mode', 'warm'), Number(option('rate', '4')))
   } finally {
     await server.close()
@@ -74,6 +78,16 @@ async function main(): Promise<void> {
     if (process.argv.includes('--keep')) console.log(`build kept in ${dir}`)
     else rmSync(temp, { recursive: true, force: true })
   }
+}
+
+/** Runs `run` under V8's sampling profiler (200 µs) and returns its result with the profile. */
+async function profiled<T>(session: Session, run: () => Promise<T>): Promise<{ result: T; cpu: CpuProfile }> {
+  await session.cdp.send('Profiler.enable')
+  await session.cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await session.cdp.send('Profiler.start')
+  const result = await run()
+  const { profile: cpu } = (await session.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+  return { result, cpu }
 }
 
 async function start(executablePath: string, page: string, profile: string, mode: string, cpuRate: number): Promise<void> {
@@ -87,16 +101,14 @@ async function start(executablePath: string, page: string, profile: string, mode
   }
   const session = await Session.open({ executablePath, cpuRate, profile, viewport: VIEWPORT, feedOffline: mode === 'warm' })
   try {
-    await session.cdp.send('Profiler.enable')
-    await session.cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-    await session.cdp.send('Profiler.start')
-    await session.goto(page)
-    const firstContent = await session.mark('app:first-content', 60_000)
-    const boot = await session.mark('app:boot', 1000)
-    // --after MS: keep profiling that long past first content (images decoded, textures drawn late).
     const afterMs = Number(option('after', '0'))
-    if (afterMs > 0) await new Promise((done) => setTimeout(done, afterMs))
-    const { profile: cpu } = (await session.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    const { result: [firstContent, boot], cpu } = await profiled(session, async () => {
+      await session.goto(page)
+      const marks = [await session.mark('app:first-content', 60_000), await session.mark('app:boot', 1000)] as const
+      // --after MS: keep profiling that long past first content (images decoded, textures drawn late).
+      if (afterMs > 0) await new Promise((done) => setTimeout(done, afterMs))
+      return marks
+    })
     const times = selfTimeByFunction(cpu)
     const busy = times.filter((t) => t.where !== '(idle)').reduce((sum, t) => sum + t.ms, 0)
     const window = afterMs > 0 ? ` until ${afterMs} ms after it` : ''
@@ -117,7 +129,7 @@ async function start(executablePath: string, page: string, profile: string, mode
 }
 
 /** A CPU profile of a screen's key presses (the bench's cycle, each press awaited until drawn): self time per function. */
-async function keys(executablePath: string, page: string, screen: Pick<ScreenSpec, 'setup' | 'cycle' | 'waitForMark'>, presses: number, cpuRate: number): Promise<void> {
+async function keys(executablePath: string, page: string, screen: { setup: readonly RemoteKey[]; cycle: readonly RemoteKey[]; waitForMark?: string }, presses: number, cpuRate: number): Promise<void> {
   const session = await Session.open({ executablePath, cpuRate, viewport: VIEWPORT, probe: true })
   try {
     await session.goto(page)
@@ -125,11 +137,7 @@ async function keys(executablePath: string, page: string, screen: Pick<ScreenSpe
     if (screen.waitForMark) await session.mark(screen.waitForMark, 60_000)
     await settled(session, 20_000)
     await pressSetup(session, screen.setup)
-    await session.cdp.send('Profiler.enable')
-    await session.cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-    await session.cdp.send('Profiler.start')
-    const result = await measureKeys(session, screen.cycle, presses)
-    const { profile: cpu } = (await session.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+    const { result, cpu } = await profiled(session, () => measureKeys(session, screen.cycle, presses))
     const times = selfTimeByFunction(cpu).filter((t) => t.where !== '(idle)')
     console.log(`${presses} presses at ${cpuRate}× CPU: main-thread work per key median ${(result.workMs.p50 ?? NaN).toFixed(1)} ms, texts per key median ${result.textsPerKey.p50}; self time per key:`)
     for (const t of times.slice(0, 40)) console.log(`${(t.ms / presses).toFixed(2).padStart(9)} ms  ${t.where}`)

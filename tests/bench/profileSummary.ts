@@ -15,6 +15,14 @@ export interface SelfTime {
   ms: number
 }
 
+type CallFrame = CpuProfile['nodes'][number]['callFrame']
+
+/** `name file:line:column`, or the engine's bucket name for a frame with no script. */
+function whereOf(frame: CallFrame): string {
+  const file = frame.url.split('/').pop() ?? ''
+  return file ? `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}:${frame.columnNumber}` : frame.functionName
+}
+
 /** Self time per function, largest first. A sample's time is its delta to the one before (the profile's own rule). */
 export function selfTimeByFunction(profile: CpuProfile): SelfTime[] {
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]))
@@ -22,8 +30,7 @@ export function selfTimeByFunction(profile: CpuProfile): SelfTime[] {
   profile.samples.forEach((id, i) => {
     const frame = frames.get(id)
     if (!frame) return
-    const file = frame.url.split('/').pop() ?? ''
-    const where = file ? `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}:${frame.columnNumber}` : frame.functionName
+    const where = whereOf(frame)
     totals.set(where, (totals.get(where) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
   })
   return [...totals].map(([where, ms]) => ({ where, ms })).sort((a, b) => b.ms - a.ms)
@@ -54,8 +61,7 @@ export function timeline(profile: CpuProfile, sliceMs: number): TimelineSlice[] 
     const index = Math.max(0, Math.floor(at / sliceMs))
     while (slices.length <= index) slices.push({ busy: 0, totals: new Map() })
     const slice = slices[index]!
-    const file = frame.url.split('/').pop() ?? ''
-    const where = file ? `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}:${frame.columnNumber}` : frame.functionName
+    const where = whereOf(frame)
     slice.busy += ms
     slice.totals.set(where, (slice.totals.get(where) ?? 0) + ms)
   })

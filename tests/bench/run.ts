@@ -33,7 +33,7 @@ import { heapAtRest, heapOverNavigations, textureMemory } from './memory'
 import { parseArgs, type Options, type Region } from './options'
 import { markdownTable, textTable } from './report'
 import { buildRows, emptyCollected, key, type Collected, type StartTarget } from './rows'
-import { FLOOR_CYCLE, SCREENS } from './screens'
+import { FLOOR_CYCLE, FLOOR_ROWS, SCREENS } from './screens'
 import { coldStart, warmStart } from './start'
 import { floorQuery, variant, type Resolution, type Variant } from './variants'
 
@@ -42,7 +42,6 @@ const OUT_DIR = join(ROOT, 'bench')
 const LARGE_REGION = '999999'
 const LARGE_COUNT = 10_000
 const FIXTURE_REGION = '431025'
-const FLOOR_ROWS = 20
 const HOLD_HZ = 30
 
 // ---------------------------------------------------------------------------------------------------------

@@ -102,6 +102,8 @@ export const SCREENS: readonly ScreenSpec[] = [
   },
 ]
 
+/** The floor for keys: its rows (`?rows=`), and Down through them (wrapping at the last). */
+export const FLOOR_ROWS = 20
 export const FLOOR_CYCLE: readonly RemoteKey[] = ['ArrowDown']
 
 export function screen(id: ScreenId): ScreenSpec {
