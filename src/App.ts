@@ -3,6 +3,7 @@
  * bridge that tells the active page when the feed changed.
  */
 import { Accessibility, Lightning, Router } from '@lightningjs/sdk'
+import { firstContentDrawn } from './firstContent'
 import { ExitDialog } from './components/ExitDialog'
 import { PageNumberBox } from './components/PageNumberBox'
 import { pageDirectory } from './feed/selectors'
@@ -96,7 +97,7 @@ export class App extends Router.App<AppTemplateSpec> {
     if (!this.firstContentMarked && repository.index()) {
       this.firstContentMarked = true
       // Marked on the frame after the content was patched in: that is when it is on screen.
-      this.stage.once('frameEnd', () => performance.mark('app:first-content'))
+      this.stage.once('frameEnd', firstContentDrawn)
       // Detail pages' QR encoder, fetched once the box is idle after its first screen: off the start
       // path, yet on the box before a network outage could keep it away.
       setTimeout(() => void loadQrEncoder().catch(() => undefined), 2000)

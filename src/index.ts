@@ -11,7 +11,8 @@ import { openFeedCache } from './feed/cache'
 import { deferredCache } from './feed/deferredCache'
 import { browserHintStorage, createIndexHint } from './feed/indexHint'
 import { createHttpClient, defaultTransport } from './feed/http'
-import { FeedRepository } from './feed/repository'
+import { afterNextFrames, FeedRepository } from './feed/repository'
+import { afterFirstContent } from './firstContent'
 import { LocalFeeds } from './feed/localFeeds'
 import { loadMyPlace } from './config/myPlace'
 import { installPartialRepaint, type C2dStage } from './platform/c2dPartialRepaint'
@@ -91,7 +92,9 @@ async function boot(): Promise<void> {
   // Not awaited: a box that has never stored its index asks the network while IndexedDB is still opening.
   const cache = deferredCache(cacheOpening)
   const indexHint = preview ? undefined : createIndexHint(browserHintStorage())
-  const repository = new FeedRepository({ settings, http, cache, ...(indexHint ? { indexHint } : {}) })
+  // A new index is stored once the screen shows it: writing 10 000 notices would hold back the first frame.
+  const afterPaint = (): Promise<void> => afterFirstContent().then(afterNextFrames)
+  const repository = new FeedRepository({ settings, http, cache, afterPaint, ...(indexHint ? { indexHint } : {}) })
   // The feed is read while Lightning starts, not after it: the App shows whatever has arrived.
   // A warm start revalidates within 3 s, spread so a county's boxes switched on together do not all ask at once.
   void repository.start({ revalidateDelayMs: 3000 })

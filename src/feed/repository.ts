@@ -70,6 +70,34 @@ export interface RepositoryDeps {
   whenIdle?: (fn: () => void) => void
   /** Whether the index was ever stored (localStorage): 'none' sends the first request without waiting for the cache. */
   indexHint?: IndexHint
+  /**
+   * Resolves once the screen has drawn what a new index showed. Storing it waits for this: writing 10 000
+   * notices (JSON.stringify for the size ledger, IndexedDB's structured clone) is ~80 ms of this thread at
+   * 4× CPU, and done at once it would come before the first frame. Default afterNextFrames.
+   */
+  afterPaint?: () => Promise<void>
+}
+
+/** Frames to wait before storing; the second is after the one that drew the new index. */
+const STORE_AFTER_FRAMES = 2
+/** A page that draws no frames (hidden, a test page) stores the index after this anyway. */
+const STORE_AT_LATEST_MS = 500
+
+/** After two animation frames, at most 500 ms; at once where there are no frames (Node, the unit tests). */
+export function afterNextFrames(): Promise<void> {
+  const w = globalThis as { requestAnimationFrame?: (cb: () => void) => unknown }
+  const frame = w.requestAnimationFrame
+  if (typeof frame !== 'function') return Promise.resolve()
+  return new Promise<void>((resolve) => {
+    let left = STORE_AFTER_FRAMES
+    const next = (): void => {
+      left -= 1
+      if (left > 0) frame.call(globalThis, next)
+      else resolve()
+    }
+    frame.call(globalThis, next)
+    setTimeout(resolve, STORE_AT_LATEST_MS)
+  })
 }
 
 type Listener = (status: FeedStatus) => void
@@ -114,6 +142,7 @@ export class FeedRepository {
   private readonly setTimer: (fn: () => void, ms: number) => unknown
   private readonly clearTimer: (handle: unknown) => void
   private readonly whenIdle: (fn: () => void) => void
+  private readonly afterPaint: () => Promise<void>
 
   constructor(private readonly deps: RepositoryDeps) {
     this.now = deps.now ?? Date.now
@@ -121,6 +150,7 @@ export class FeedRepository {
     this.setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
     this.clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
     this.whenIdle = deps.whenIdle ?? defaultWhenIdle
+    this.afterPaint = deps.afterPaint ?? afterNextFrames
   }
 
   private url(path: (paths: FeedPaths) => string): string {
@@ -319,14 +349,18 @@ export class FeedRepository {
 
   /** Stores the index on screen; it writes what is in memory, with no need to read the stored copy back. */
   private async saveIndex(fetchedAt: number, maxAgeSeconds: number | undefined): Promise<void> {
-    if (!this.current) return
+    const value = this.current
+    if (!value) return
+    // This copy and its ETag, as they are now: a refresh answered while the frame is drawn stores its own.
+    const etag = this.currentEtag
     this.deps.indexHint?.remember(this.deps.settings.regionCode)
+    await this.afterPaint()
     await this.deps.cache.put<FeedIndex>(indexKey(this.deps.settings.regionCode), {
-      value: this.current,
-      etag: this.currentEtag,
+      value,
+      etag,
       fetchedAt,
       maxAgeSeconds,
-      schemaVersion: this.current.schemaVersion,
+      schemaVersion: value.schemaVersion,
       kind: 'index',
     })
   }

@@ -11,6 +11,8 @@
  *
  *   keys   a CPU profile of one screen's key presses (--screen notices|chips|guides|…, the bench's cycle,
  *          --presses 40, --rate 4; --target floor: its 20 rows): self time per function per key
+ *   hold   a CPU profile of Down held 3 s at 30 Hz on the 10 000-notice list (--target floor: its 20 rows),
+ *          as the bench's scroll row holds it: frame interval p50/p95 and self time per drawn frame
  *
  * Always 1080p; WebGL unless --renderer canvas2d. Minified names: look a `file:line:column` up in the build's source map (--keep prints
  * the folder). It measures one run and asserts nothing.
@@ -25,6 +27,7 @@ import { Session, newProfileDir } from './browser'
 import { buildApp, buildFloor } from './build'
 import { measureKeys, pressSetup } from './keys'
 import { settled } from './measure'
+import { holdKey } from './scroll'
 import { FLOOR_CYCLE, FLOOR_ROWS, SCREENS } from './screens'
 import { floorQuery, variant } from './variants'
 import type { RemoteKey } from './browser'
@@ -43,13 +46,13 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`
 
 async function main(): Promise<void> {
   const what = process.argv[2]
-  if (what !== 'start' && what !== 'heap' && what !== 'keys') {
-    throw new Error('usage: npm run bench:diagnose -- start|heap|keys [--target app|floor] [--renderer webgl|canvas2d] [--region fixture|large] [--mode cold|warm] [--rate N] [--after MS] [--timeline MS] [--screen ID] [--presses N] [--save FILE] [--keep]')
+  if (what !== 'start' && what !== 'heap' && what !== 'keys' && what !== 'hold') {
+    throw new Error('usage: npm run bench:diagnose -- start|heap|keys|hold [--target app|floor] [--renderer webgl|canvas2d] [--region fixture|large] [--mode cold|warm] [--rate N] [--after MS] [--timeline MS] [--screen ID] [--presses N] [--save FILE] [--keep]')
   }
   const target = option('target', 'app')
   const screen = what === 'keys' ? SCREENS.find((s) => s.id === option('screen', 'notices')) : undefined
   if (what === 'keys' && !screen) throw new Error(`--screen is one of ${SCREENS.map((s) => s.id).join(', ')}`)
-  const region = what === 'heap' ? 'large' : screen ? screen.feed : option('region', 'fixture')
+  const region = what === 'heap' || what === 'hold' ? 'large' : screen ? screen.feed : option('region', 'fixture')
   if (region !== 'fixture' && region !== 'large') throw new Error(`--region is fixture or large, not ${region}`)
   const code = REGIONS[region]
   const temp = mkdtempSync(join(tmpdir(), 'gov-tv-diagnose-'))
@@ -66,10 +69,11 @@ async function main(): Promise<void> {
   if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-browser.ts` or set CHROME_PATH.')
   // The floor for keys and heap is its 20 rows, as the bench measures it; for a start, its one text.
   const floorPage = `${server.url}/${floorQuery(variant(1080, renderer), what === 'start' ? 0 : FLOOR_ROWS)}`
-  const page = target === 'floor' ? floorPage : `${server.url}/${what === 'heap' ? '#notices' : screen ? screen.hash : ''}`
+  const page = target === 'floor' ? floorPage : `${server.url}/${what === 'heap' || what === 'hold' ? '#notices' : screen ? screen.hash : ''}`
   const profile = newProfileDir()
   try {
     if (what === 'heap') await heap(executablePath, page)
+    else if (what === 'hold') await hold(executablePath, page, Number(option('rate', '4')))
     else if (screen) await keys(executablePath, page, target === 'floor' ? { setup: [], cycle: FLOOR_CYCLE } : screen, Number(option('presses', '40')), Number(option('rate', '4')))
     else await start(executablePath, page, profile, option('mode', 'warm'), Number(option('rate', '4')))
   } finally {
@@ -141,6 +145,23 @@ async function keys(executablePath: string, page: string, screen: { setup: reado
     const times = selfTimeByFunction(cpu).filter((t) => t.where !== '(idle)')
     console.log(`${presses} presses at ${cpuRate}× CPU: main-thread work per key median ${(result.workMs.p50 ?? NaN).toFixed(1)} ms, texts per key median ${result.textsPerKey.p50}; self time per key:`)
     for (const t of times.slice(0, 40)) console.log(`${(t.ms / presses).toFixed(2).padStart(9)} ms  ${t.where}`)
+  } finally {
+    await session.close()
+  }
+}
+
+/** A CPU profile of Down held as the bench's scroll row holds it: where each drawn frame's time goes. */
+async function hold(executablePath: string, page: string, cpuRate: number): Promise<void> {
+  const session = await Session.open({ executablePath, cpuRate, viewport: VIEWPORT, probe: true })
+  try {
+    await session.goto(page)
+    await session.mark('app:first-content', 60_000)
+    await settled(session, 20_000)
+    const { result, cpu } = await profiled(session, () => holdKey(session, 'ArrowDown', { holdMs: 3000, hz: 30 }))
+    const times = selfTimeByFunction(cpu).filter((t) => t.where !== '(idle)')
+    const frames = Math.max(1, result.drawnFrames)
+    console.log(`Down held ${result.heldMs.toFixed(0)} ms at ${cpuRate}× CPU: ${result.received} of ${result.sent} keys received, ${result.drawnFrames} frames drawn, frame interval p50 ${(result.p50Ms ?? NaN).toFixed(1)} ms, p95 ${(result.p95Ms ?? NaN).toFixed(1)} ms; self time per drawn frame:`)
+    for (const t of times.slice(0, 40)) console.log(`${(t.ms / frames).toFixed(2).padStart(9)} ms  ${t.where}`)
   } finally {
     await session.close()
   }

@@ -1,7 +1,7 @@
 /**
  * The start path: the feed's index is asked for before the box spends its time making a WebGL context
  * (a few hundred ms of a blocked main thread on a software GL or a slow GPU process), so the download
- * runs while the context is made.
+ * runs while the context is made; and a new index is stored only once the screen has drawn it.
  */
 import { afterEach, expect, inject, it } from 'vitest'
 import { REGION, Tv } from './tv'
@@ -34,5 +34,28 @@ it('asks for index.json before it makes the WebGL context', async () => {
   expect(requestedAt).toBeTypeOf('number')
   expect(webglAt).toBeTypeOf('number')
   expect(requestedAt!).toBeLessThan(webglAt!)
+  tv.expectNoErrors()
+})
+
+/** Records when the page first writes a stored index to IndexedDB (idb-keyval: store.put(value, key)). */
+const RECORD_INDEX_WRITE = `(function () {
+  var original = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (value, key) {
+    if (typeof key === 'string' && /:index$/.test(key) && window.__indexWrittenAt === undefined) window.__indexWrittenAt = performance.now();
+    return original.apply(this, arguments);
+  };
+})();`
+
+it('draws the first content before it writes the new index to IndexedDB', async () => {
+  tv = await Tv.launch(baseUrl, { initScript: RECORD_INDEX_WRITE })
+  await tv.open('home')
+  await tv.waitForText(REGION.name)
+  await tv.page.waitForFunction(() => (window as unknown as { __indexWrittenAt?: number }).__indexWrittenAt !== undefined)
+  const { firstContentAt, writtenAt } = await tv.page.evaluate(() => ({
+    firstContentAt: performance.getEntriesByName('app:first-content')[0]?.startTime,
+    writtenAt: (window as unknown as { __indexWrittenAt?: number }).__indexWrittenAt,
+  }))
+  expect(firstContentAt).toBeTypeOf('number')
+  expect(writtenAt!).toBeGreaterThan(firstContentAt!)
   tv.expectNoErrors()
 })

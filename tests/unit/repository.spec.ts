@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { delay, http, HttpResponse } from 'msw'
 import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
-import { FeedRepository, PREFETCH_SETTLE_MS, type FeedStatus } from '../../src/feed/repository'
+import { afterNextFrames, FeedRepository, PREFETCH_SETTLE_MS, type FeedStatus } from '../../src/feed/repository'
 import { createHttpClient, type HttpClient, type HttpOptions } from '../../src/feed/http'
 import { openFeedCache, type FeedCache } from '../../src/feed/cache'
 import { guideKey, indexConfirmedKey, indexKey, noticeKey } from '../../src/feed/cacheKeys'
@@ -79,6 +79,8 @@ interface HarnessOptions {
   random?: number
   /** Overrides for the real HTTP client (a short timeout, more retries). */
   http?: HttpOptions
+  /** What storing a new index waits for (default: nothing, as where there are no frames). */
+  afterPaint?: () => Promise<void>
 }
 
 async function harness(options: HarnessOptions = {}): Promise<Harness> {
@@ -125,6 +127,7 @@ async function harness(options: HarnessOptions = {}): Promise<Harness> {
       if (timer) timer.cleared = true
     },
     whenIdle: (fn) => idle.push(fn),
+    ...(options.afterPaint ? { afterPaint: options.afterPaint } : {}),
   })
   const statuses: FeedStatus[] = []
   repo.subscribe((s) => statuses.push(s))
@@ -220,6 +223,31 @@ describe('cold start (nothing cached)', () => {
     const stored = await reopened.get<FeedIndex>(indexKey(REGION))
     expect(stored?.value).toEqual(LINWU.index)
     expect(stored).toMatchObject({ etag: INDEX_ETAG, fetchedAt: START, maxAgeSeconds: FEED_MAX_AGE, kind: 'index', schemaVersion: 1 })
+  })
+
+  it('shows a new index before it stores it: the write waits until the screen has drawn it', async () => {
+    let painted!: () => void
+    const paint = new Promise<void>((resolve) => {
+      painted = resolve
+    })
+    const h = await harness({ afterPaint: () => paint })
+    const puts: string[] = []
+    const put = h.cache.put.bind(h.cache)
+    h.cache.put = (key, doc) => {
+      puts.push(key)
+      return put(key, doc)
+    }
+    const started = h.repo.start()
+    await vi.waitFor(() => expect(h.statuses.at(-1)).toMatchObject({ phase: 'ready', source: 'network' }))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(h.repo.index()).toEqual(LINWU.index)
+    expect(puts).not.toContain(indexKey(REGION))
+
+    painted()
+    await started
+    await h.settle()
+    const reopened = await openFeedCache({ indexedDB: h.factory })
+    expect((await reopened.get<FeedIndex>(indexKey(REGION)))?.value).toEqual(LINWU.index)
   })
 
   it('is unavailable when offline, with lastFailure network, and caches nothing', async () => {
@@ -1202,5 +1230,44 @@ describe('subscribe()', () => {
     await h.repo.refresh()
     expect(mine).toHaveLength(1)
     expect(h.statuses).toHaveLength(2)
+  })
+})
+
+describe('afterNextFrames (what storing a new index waits for in the browser)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.useRealTimers()
+  })
+
+  it('resolves at once where there are no animation frames', async () => {
+    await expect(afterNextFrames()).resolves.toBeUndefined()
+  })
+
+  it('resolves after the second frame, not the first', async () => {
+    const frames: Array<() => void> = []
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb))
+    let done = false
+    void afterNextFrames().then(() => {
+      done = true
+    })
+    frames.shift()?.()
+    await Promise.resolve()
+    expect(done).toBe(false)
+    frames.shift()?.()
+    await Promise.resolve()
+    expect(done).toBe(true)
+  })
+
+  it('resolves after 500 ms on a page that draws no frames (hidden)', async () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    let done = false
+    void afterNextFrames().then(() => {
+      done = true
+    })
+    await vi.advanceTimersByTimeAsync(499)
+    expect(done).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(done).toBe(true)
   })
 })
