@@ -10,8 +10,6 @@ import { moveFocus, slotFor, windowTop } from '../layout/listWindow'
 export interface ListRow extends Lightning.Component {
   setItem(item: unknown, index: number): void
 }
-/** Long enough to fall between two presses of a held key, short enough to be ready for the next. */
-const LOOKAHEAD_DELAY_MS = 40
 
 export type ListRowType = new (...args: never[]) => ListRow
 
@@ -66,8 +64,7 @@ export class FocusList
   setItems(items: readonly unknown[], focus = 0): void {
     // A lookahead planned for the old items must not draw their positions from the new ones (a search
     // that narrows a list within 40 ms would hand rows positions past its end).
-    if (this.lookaheadTimer !== undefined) clearTimeout(this.lookaheadTimer)
-    this.lookaheadTimer = undefined
+    this.cancelLookahead()
     this.items = items
     this.ensurePool()
     this.focusedIndex = Math.max(0, Math.min(items.length - 1, focus))
@@ -94,9 +91,9 @@ export class FocusList
   }
 
   /**
-   * Draws the visible rows now and one row above and below a moment later. The list's boundsMargin
-   * keeps those two alive outside the clip, so their text textures are made while nobody is pressing
-   * keys, and the next arrow press only moves rows instead of drawing one.
+   * Draws the visible rows now and one row above and below just after the frame that shows them. The
+   * list's boundsMargin keeps those two alive outside the clip, so their text textures are made between
+   * two presses, not in the frame a press is waiting for, and the next arrow press only moves rows.
    */
   private render(): void {
     const size = this.pool.length
@@ -127,18 +124,32 @@ export class FocusList
   }
 
   private lookaheadTimer: ReturnType<typeof setTimeout> | undefined
+  /** Which lookahead is wanted: a newer key, new items or leaving the page make an older plan moot. */
+  private lookaheadPlan = 0
 
   private drawLookaheadSoon(first: number, last: number): void {
+    this.cancelLookahead()
+    const plan = this.lookaheadPlan
+    // After the frame this key is waiting for has been drawn, in a task of its own: a press that comes
+    // sooner (a held key) replaces the plan, and the row is drawn as it comes on screen instead.
+    this.stage.once('frameEnd', () => {
+      if (plan !== this.lookaheadPlan) return
+      this.lookaheadTimer = setTimeout(() => {
+        this.lookaheadTimer = undefined
+        if (plan !== this.lookaheadPlan) return
+        for (let i = first; i < Math.min(last, this.items.length); i++) this.draw(slotFor(i, this.pool.length), i)
+      }, 0)
+    })
+  }
+
+  private cancelLookahead(): void {
+    this.lookaheadPlan++
     if (this.lookaheadTimer !== undefined) clearTimeout(this.lookaheadTimer)
-    this.lookaheadTimer = setTimeout(() => {
-      this.lookaheadTimer = undefined
-      for (let i = first; i < Math.min(last, this.items.length); i++) this.draw(slotFor(i, this.pool.length), i)
-    }, LOOKAHEAD_DELAY_MS)
+    this.lookaheadTimer = undefined
   }
 
   override _detach(): void {
-    if (this.lookaheadTimer !== undefined) clearTimeout(this.lookaheadTimer)
-    this.lookaheadTimer = undefined
+    this.cancelLookahead()
   }
 
   private go(key: Parameters<typeof moveFocus>[2]): boolean {

@@ -14,7 +14,7 @@
  *   hold   a CPU profile of Down held 3 s at 30 Hz on the 10 000-notice list (--target floor: its 20 rows),
  *          as the bench's scroll row holds it: frame interval p50/p95 and self time per drawn frame
  *
- * Always 1080p; WebGL unless --renderer canvas2d. Minified names: look a `file:line:column` up in the build's source map (--keep prints
+ * 1080p unless --res 720; WebGL unless --renderer canvas2d. Minified names: look a `file:line:column` up in the build's source map (--keep prints
  * the folder). It measures one run and asserts nothing.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -35,7 +35,9 @@ import { heapComposition, selfTimeByFunction, timeline, type CpuProfile } from '
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const REGIONS = { fixture: '431025', large: '999999' } as const
-const VIEWPORT = { width: 1920, height: 1080 }
+/** --res 720: the 1280×720 window and stage (the app's resolution 720), as the bench's 720p rows. */
+const RESOLUTION = option('res', '1080') === '720' ? 720 : 1080
+const VIEWPORT = variant(RESOLUTION, 'webgl').viewport
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -47,7 +49,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`
 async function main(): Promise<void> {
   const what = process.argv[2]
   if (what !== 'start' && what !== 'heap' && what !== 'keys' && what !== 'hold') {
-    throw new Error('usage: npm run bench:diagnose -- start|heap|keys|hold [--target app|floor] [--renderer webgl|canvas2d] [--region fixture|large] [--mode cold|warm] [--rate N] [--after MS] [--timeline MS] [--screen ID] [--presses N] [--save FILE] [--keep]')
+    throw new Error('usage: npm run bench:diagnose -- start|heap|keys|hold [--target app|floor] [--renderer webgl|canvas2d] [--res 720|1080] [--region fixture|large] [--mode cold|warm] [--rate N] [--after MS] [--timeline MS] [--screen ID] [--presses N] [--save FILE] [--keep]')
   }
   const target = option('target', 'app')
   const screen = what === 'keys' ? SCREENS.find((s) => s.id === option('screen', 'notices')) : undefined
@@ -62,13 +64,13 @@ async function main(): Promise<void> {
   const base = JSON.parse(readFileSync(join(ROOT, 'static/settings.json'), 'utf8')) as Record<string, unknown>
   const renderer = option('renderer', 'webgl')
   if (renderer !== 'webgl' && renderer !== 'canvas2d') throw new Error(`--renderer is webgl or canvas2d, not ${renderer}`)
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...base, regionCode: code, resolution: 1080, renderer }))
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...base, regionCode: code, resolution: RESOLUTION, renderer }))
   const server = await serve({ dir, feed: true, ...(region === 'large' ? { largeRegion: { code } } : {}) })
   await (await fetch(`${server.url}/feed/v1/regions/${code}/index.json`)).arrayBuffer()
   const executablePath = findChromium()
   if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-browser.ts` or set CHROME_PATH.')
   // The floor for keys and heap is its 20 rows, as the bench measures it; for a start, its one text.
-  const floorPage = `${server.url}/${floorQuery(variant(1080, renderer), what === 'start' ? 0 : FLOOR_ROWS)}`
+  const floorPage = `${server.url}/${floorQuery(variant(RESOLUTION, renderer), what === 'start' ? 0 : FLOOR_ROWS)}`
   const page = target === 'floor' ? floorPage : `${server.url}/${what === 'heap' || what === 'hold' ? '#notices' : screen ? screen.hash : ''}`
   const profile = newProfileDir()
   try {
@@ -145,6 +147,8 @@ async function keys(executablePath: string, page: string, screen: { setup: reado
     const times = selfTimeByFunction(cpu).filter((t) => t.where !== '(idle)')
     console.log(`${presses} presses at ${cpuRate}× CPU: main-thread work per key median ${(result.workMs.p50 ?? NaN).toFixed(1)} ms, texts per key median ${result.textsPerKey.p50}; self time per key:`)
     for (const t of times.slice(0, 40)) console.log(`${(t.ms / presses).toFixed(2).padStart(9)} ms  ${t.where}`)
+    console.log(`per key, in order: main-thread work ms ${result.samples.workMs.join(' ')}`)
+    console.log(`per key, in order: texts drawn until settled ${result.samples.texts.join(' ')}`)
   } finally {
     await session.close()
   }

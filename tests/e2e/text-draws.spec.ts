@@ -158,3 +158,45 @@ describe('passing over choices draws the list once, for the choice the keys rest
     tv.expectNoErrors()
   })
 })
+
+/**
+ * Around one key press: the text draws counted when it is handled, after the frame that shows it (a frame
+ * callback queued from the key handler runs after Lightning's own frame of that tick) and after the frame
+ * after that.
+ */
+const DRAWS_AROUND_NEXT_KEY = `(function () {
+  window.__around = null;
+  window.addEventListener('keydown', function once() {
+    window.removeEventListener('keydown', once, true);
+    var around = { atKey: window.__textDraws, afterItsFrame: -1, afterNextFrame: -1 };
+    requestAnimationFrame(function () {
+      around.afterItsFrame = window.__textDraws;
+      requestAnimationFrame(function () {
+        around.afterNextFrame = window.__textDraws;
+        window.__around = around;
+      });
+    });
+  }, true);
+})()`
+
+describe('scrolling a list draws the row coming next between presses, not in the frame a press waits for', () => {
+  it('notices: a Down that scrolls draws no text in its frame; the next row below is drawn in the frame after', async () => {
+    tv = await Tv.launch(baseUrl, { initScript: COUNT_TEXT_DRAWS })
+    await tv.open('notices')
+    const ordered = orderNotices(LINWU.index.notices, Date.now())
+    await tv.waitForText(`共 ${ordered.length} 条`)
+    // Four rows show; the third Down scrolls by one row, the fourth scrolls again onto a row drawn ahead.
+    await tv.press('Down', 3)
+    await tv.waitForFocusedText(ordered[3]!.title.slice(0, 10))
+    await tv.page.waitForTimeout(500)
+    await tv.page.evaluate(DRAWS_AROUND_NEXT_KEY)
+    await tv.page.keyboard.press('ArrowDown')
+    await tv.page.waitForFunction('window.__around !== null')
+    const around = await tv.page.evaluate<{ atKey: number; afterItsFrame: number; afterNextFrame: number }>('window.__around')
+    expect(around.afterItsFrame - around.atKey).toBe(0)
+    // Title and meta line of the row that the next Down brings in (one fillText per line).
+    expect(around.afterNextFrame - around.afterItsFrame).toBeGreaterThanOrEqual(2)
+    await tv.waitForFocusedText(ordered[4]!.title.slice(0, 10))
+    tv.expectNoErrors()
+  })
+})
