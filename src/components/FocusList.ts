@@ -63,7 +63,7 @@ export class FocusList
   /** Replaces the items; focus goes to `focus` (clamped), e.g. the item remembered from history. */
   setItems(items: readonly unknown[], focus = 0): void {
     // A lookahead planned for the old items must not draw their positions from the new ones (a search
-    // that narrows a list within 40 ms would hand rows positions past its end).
+    // that narrows a list before the lookahead runs would hand rows positions past its end).
     this.cancelLookahead()
     this.items = items
     this.ensurePool()

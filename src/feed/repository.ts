@@ -72,8 +72,8 @@ export interface RepositoryDeps {
   indexHint?: IndexHint
   /**
    * Resolves once the screen has drawn what a new index showed. Storing it waits for this: writing 10 000
-   * notices (JSON.stringify for the size ledger, IndexedDB's structured clone) is ~80 ms of this thread at
-   * 4× CPU, and done at once it would come before the first frame. Default afterNextFrames.
+   * notices (JSON.stringify for the size ledger, IndexedDB's structured clone) is about 65 ms of this thread
+   * at 4× CPU, and done at once it would come before the first frame. Default afterNextFrames.
    */
   afterPaint?: () => Promise<void>
 }
