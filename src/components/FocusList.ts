@@ -123,29 +123,24 @@ export class FocusList
     this.drawn[slot] = item
   }
 
-  private lookaheadTimer: ReturnType<typeof setTimeout> | undefined
   /** Which lookahead is wanted: a newer key, new items or leaving the page make an older plan moot. */
   private lookaheadPlan = 0
 
   private drawLookaheadSoon(first: number, last: number): void {
-    this.cancelLookahead()
-    const plan = this.lookaheadPlan
+    const plan = this.cancelLookahead()
     // After the frame this key is waiting for has been drawn, in a task of its own: a press that comes
     // sooner (a held key) replaces the plan, and the row is drawn as it comes on screen instead.
     this.stage.once('frameEnd', () => {
-      if (plan !== this.lookaheadPlan) return
-      this.lookaheadTimer = setTimeout(() => {
-        this.lookaheadTimer = undefined
+      setTimeout(() => {
         if (plan !== this.lookaheadPlan) return
         for (let i = first; i < Math.min(last, this.items.length); i++) this.draw(slotFor(i, this.pool.length), i)
       }, 0)
     })
   }
 
-  private cancelLookahead(): void {
-    this.lookaheadPlan++
-    if (this.lookaheadTimer !== undefined) clearTimeout(this.lookaheadTimer)
-    this.lookaheadTimer = undefined
+  /** Makes every planned lookahead moot; returns the number of the next plan. */
+  private cancelLookahead(): number {
+    return ++this.lookaheadPlan
   }
 
   override _detach(): void {
