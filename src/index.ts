@@ -11,8 +11,8 @@ import { openFeedCache } from './feed/cache'
 import { deferredCache } from './feed/deferredCache'
 import { browserHintStorage, createIndexHint } from './feed/indexHint'
 import { createHttpClient, defaultTransport } from './feed/http'
-import { afterNextFrames, FeedRepository } from './feed/repository'
-import { afterFirstContent } from './firstContent'
+import { FeedRepository } from './feed/repository'
+import { afterFirstPaint } from './firstContent'
 import { LocalFeeds } from './feed/localFeeds'
 import { loadMyPlace } from './config/myPlace'
 import { installPartialRepaint, type C2dStage } from './platform/c2dPartialRepaint'
@@ -93,8 +93,7 @@ async function boot(): Promise<void> {
   const cache = deferredCache(cacheOpening)
   const indexHint = preview ? undefined : createIndexHint(browserHintStorage())
   // A new index is stored once the screen shows it: writing 10 000 notices would hold back the first frame.
-  const afterPaint = (): Promise<void> => afterFirstContent().then(afterNextFrames)
-  const repository = new FeedRepository({ settings, http, cache, afterPaint, ...(indexHint ? { indexHint } : {}) })
+  const repository = new FeedRepository({ settings, http, cache, afterPaint: afterFirstPaint, ...(indexHint ? { indexHint } : {}) })
   // The feed is read while Lightning starts, not after it: the App shows whatever has arrived.
   // A warm start revalidates within 3 s, spread so a county's boxes switched on together do not all ask at once.
   void repository.start({ revalidateDelayMs: 3000 })

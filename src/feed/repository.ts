@@ -73,31 +73,10 @@ export interface RepositoryDeps {
   /**
    * Resolves once the screen has drawn what a new index showed. Storing it waits for this: writing 10 000
    * notices (JSON.stringify for the size ledger, IndexedDB's structured clone) is about 65 ms of this thread
-   * at 4× CPU, and done at once it would come before the first frame. Default afterNextFrames.
+   * at 4× CPU, and done at once it would come before the first frame. Default: store at once
+   * (index.ts passes firstContent.ts's afterFirstPaint).
    */
   afterPaint?: () => Promise<void>
-}
-
-/** Frames to wait before storing; the second is after the one that drew the new index. */
-const STORE_AFTER_FRAMES = 2
-/** A page that draws no frames (hidden, a test page) stores the index after this anyway. */
-const STORE_AT_LATEST_MS = 500
-
-/** After two animation frames, at most 500 ms; at once where there are no frames (Node, the unit tests). */
-export function afterNextFrames(): Promise<void> {
-  const w = globalThis as { requestAnimationFrame?: (cb: () => void) => unknown }
-  const frame = w.requestAnimationFrame
-  if (typeof frame !== 'function') return Promise.resolve()
-  return new Promise<void>((resolve) => {
-    let left = STORE_AFTER_FRAMES
-    const next = (): void => {
-      left -= 1
-      if (left > 0) frame.call(globalThis, next)
-      else resolve()
-    }
-    frame.call(globalThis, next)
-    setTimeout(resolve, STORE_AT_LATEST_MS)
-  })
 }
 
 type Listener = (status: FeedStatus) => void
@@ -150,7 +129,7 @@ export class FeedRepository {
     this.setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
     this.clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
     this.whenIdle = deps.whenIdle ?? defaultWhenIdle
-    this.afterPaint = deps.afterPaint ?? afterNextFrames
+    this.afterPaint = deps.afterPaint ?? (() => Promise.resolve())
   }
 
   private url(path: (paths: FeedPaths) => string): string {

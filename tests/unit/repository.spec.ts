@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { delay, http, HttpResponse } from 'msw'
 import { IDBFactory as FakeIDBFactory } from 'fake-indexeddb'
-import { afterNextFrames, FeedRepository, PREFETCH_SETTLE_MS, type FeedStatus } from '../../src/feed/repository'
+import { FeedRepository, PREFETCH_SETTLE_MS, type FeedStatus } from '../../src/feed/repository'
 import { createHttpClient, type HttpClient, type HttpOptions } from '../../src/feed/http'
 import { openFeedCache, type FeedCache } from '../../src/feed/cache'
 import { guideKey, indexConfirmedKey, indexKey, noticeKey } from '../../src/feed/cacheKeys'
@@ -1230,44 +1230,5 @@ describe('subscribe()', () => {
     await h.repo.refresh()
     expect(mine).toHaveLength(1)
     expect(h.statuses).toHaveLength(2)
-  })
-})
-
-describe('afterNextFrames (what storing a new index waits for in the browser)', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals()
-    vi.useRealTimers()
-  })
-
-  it('resolves at once where there are no animation frames', async () => {
-    await expect(afterNextFrames()).resolves.toBeUndefined()
-  })
-
-  it('resolves after the second frame, not the first', async () => {
-    const frames: Array<() => void> = []
-    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb))
-    let done = false
-    void afterNextFrames().then(() => {
-      done = true
-    })
-    frames.shift()?.()
-    await Promise.resolve()
-    expect(done).toBe(false)
-    frames.shift()?.()
-    await Promise.resolve()
-    expect(done).toBe(true)
-  })
-
-  it('resolves after 500 ms on a page that draws no frames (hidden)', async () => {
-    vi.useFakeTimers()
-    vi.stubGlobal('requestAnimationFrame', () => 0)
-    let done = false
-    void afterNextFrames().then(() => {
-      done = true
-    })
-    await vi.advanceTimersByTimeAsync(499)
-    expect(done).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(done).toBe(true)
   })
 })
